@@ -1,0 +1,230 @@
+//! Languages polso scores, and detection of the language of a comment.
+//!
+//! Detection is tuned for what comments are: short, informal, full of loanwords. It counts
+//! function words (articles, prepositions, pronouns, auxiliaries: the words every sentence of a
+//! language needs and other languages lack), chat abbreviations, and a few orthographic cues (accented
+//! final vowels, elisions such as `l'` and `dell'`). Content words are weak evidence: an Italian
+//! comment full of English loanwords ("il meeting è stato top") still has Italian function words,
+//! so it stays Italian. Function words of Spanish, French, German and Portuguese are counted too,
+//! so a comment in one of those comes out as *other* instead of being guessed.
+
+use serde::{Serialize, Serializer};
+use std::fmt;
+use std::str::FromStr;
+
+use crate::text::{normalize::fold, tokenize, TokenKind};
+
+/// A language polso has a lexicon and rules for.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Lang {
+    /// English.
+    En,
+    /// Italian.
+    It,
+}
+
+impl Lang {
+    /// ISO 639-1 code: `en`, `it`.
+    pub fn code(self) -> &'static str {
+        match self {
+            Lang::En => "en",
+            Lang::It => "it",
+        }
+    }
+}
+
+impl fmt::Display for Lang {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.code())
+    }
+}
+
+/// The text names no language polso knows.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct UnknownLang(pub String);
+
+impl fmt::Display for UnknownLang {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "unknown language {:?}: expected \"it\" or \"en\"",
+            self.0
+        )
+    }
+}
+
+impl std::error::Error for UnknownLang {}
+
+impl FromStr for Lang {
+    type Err = UnknownLang;
+    fn from_str(s: &str) -> Result<Lang, UnknownLang> {
+        match s.trim().to_ascii_lowercase().as_str() {
+            "en" | "eng" | "english" | "en-us" | "en-gb" => Ok(Lang::En),
+            "it" | "ita" | "italian" | "italiano" | "it-it" => Ok(Lang::It),
+            _ => Err(UnknownLang(s.to_string())),
+        }
+    }
+}
+
+/// Below this confidence the detector answers "other" rather than guess.
+pub const MIN_CONFIDENCE: f64 = 0.5;
+
+/// The language a text was scored as: a [`Lang`], or `None` for a text in neither language
+/// (serialised as `"und"`, undetermined), with the detector's confidence in [0, 1]
+/// (1 when the language was given).
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct DetectedLang {
+    /// The language, or `None` for neither Italian nor English.
+    pub lang: Option<Lang>,
+    /// How sure the detector is, in [0, 1].
+    pub confidence: f64,
+}
+
+impl DetectedLang {
+    /// A language the caller stated.
+    pub fn given(lang: Lang) -> DetectedLang {
+        DetectedLang {
+            lang: Some(lang),
+            confidence: 1.0,
+        }
+    }
+
+    /// The code shown to users: `it`, `en`, or `und`.
+    pub fn code(&self) -> &'static str {
+        self.lang.map_or("und", Lang::code)
+    }
+}
+
+impl Serialize for DetectedLang {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.code())
+    }
+}
+
+const ITALIAN: &[&str] = &[
+    "il", "lo", "la", "i", "gli", "le", "un", "uno", "una", "di", "da", "del", "della", "dei",
+    "delle", "dello", "degli", "al", "alla", "ai", "alle", "allo", "agli", "nel", "nella", "nei",
+    "nelle", "sul", "sulla", "per", "con", "tra", "fra", "che", "non", "è", "sono", "sei", "siamo",
+    "siete", "era", "ho", "hai", "ha", "abbiamo", "avete", "hanno", "mi", "ti", "ci", "vi", "si",
+    "ne", "io", "tu", "lui", "lei", "noi", "voi", "loro", "questo", "questa", "quello", "quella",
+    "ma", "però", "anche", "come", "perché", "più", "molto", "tutto", "tutti", "sempre", "ancora",
+    "già", "mai", "niente", "nulla", "cosa", "quando", "dove", "chi", "qui", "qua", "così", "poi",
+    "solo", "proprio", "ed", "od", "oppure", "sto", "sta", "stai", "fa", "fatto", "essere",
+    "stato", "stata", "cmq", "nn", "xké", "xche", "ke", "comunque", "grazie", "ciao", "bello",
+    "bella", "brutto", "anzi", "ora", "adesso", "oggi", "domani", "ieri", "mio", "mia", "tuo",
+    "tua", "suo", "sua", "nostro", "vostro", "po'", "perche'", "e'", "dell'", "nell'", "all'",
+    "dall'", "sull'", "l'", "un'", "c'", "d'", "quest'", "po", "tra", "senza", "voglio", "vuoi",
+    "può", "posso", "devo", "deve", "bene", "male", "davvero", "troppo",
+];
+
+const ENGLISH: &[&str] = &[
+    "the", "a", "an", "of", "to", "in", "on", "at", "for", "with", "by", "from", "and", "or",
+    "but", "is", "are", "was", "were", "be", "been", "being", "am", "have", "has", "had", "do",
+    "does", "did", "i", "you", "he", "she", "it", "we", "they", "me", "him", "her", "us", "them",
+    "my", "your", "his", "its", "our", "their", "this", "that", "these", "those", "what", "which",
+    "who", "whom", "whose", "not", "no", "don't", "doesn't", "didn't", "isn't", "aren't", "wasn't",
+    "can't", "won't", "i'm", "it's", "you're", "they're", "that's", "there", "here", "so", "very",
+    "just", "about", "would", "could", "should", "will", "can", "if", "then", "than", "because",
+    "when", "where", "how", "why", "all", "some", "any", "more", "most", "really", "thanks",
+    "thank", "please", "yes", "lol", "omg", "get", "got", "like", "love", "good", "great", "bad",
+    "think", "know", "make", "much", "too", "out", "up", "now", "only", "also", "well", "even",
+    "still", "never", "always", "u", "ur", "im", "dont",
+];
+
+/// Function words of other languages that Italian and English lack (or rarely use), so a comment in
+/// Spanish, French, German or Portuguese is reported as "other" rather than guessed.
+const OTHER: &[&str] = &[
+    // Spanish
+    "el", "los", "las", "es", "está", "pero", "muy", "y", "para", "con", "una", "del", "por", "qué",
+    "que", "yo", "tú", "usted", "nosotros", "esto", "eso", "también", "gracias", "hola", "bueno",
+    "sí", // French
+    "le", "les", "des", "est", "et", "je", "tu", "il", "nous", "vous", "ils", "pas", "ce", "cette",
+    "très", "merci", "avec", "sur", "dans", "pour", "mais", "où", "qui", "j'ai", "c'est",
+    "bonjour", // German
+    "der", "die", "das", "und", "ist", "nicht", "ich", "du", "wir", "ihr", "sie", "mit", "auf",
+    "für", "sehr", "danke", "ein", "eine", "auch", "aber", "gut", "schön",
+    // Portuguese
+    "não", "você", "os", "as", "uma", "em", "obrigado", "obrigada", "muito", "isso", "está", "mas",
+];
+
+fn weight(list: &[&str], word: &str) -> f64 {
+    if list.contains(&word) {
+        1.0
+    } else {
+        0.0
+    }
+}
+
+/// Detects whether `text` is Italian, English, or neither.
+///
+/// ```
+/// use polso::lang::{detect, Lang};
+/// assert_eq!(detect("Non mi è piaciuto per niente").lang, Some(Lang::It));
+/// assert_eq!(detect("I didn't like it at all").lang, Some(Lang::En));
+/// assert_eq!(detect("Me gusta mucho, pero es muy caro").lang, None);
+/// assert_eq!(detect("il meeting è stato top, very cool il team building").lang, Some(Lang::It));
+/// ```
+pub fn detect(text: &str) -> DetectedLang {
+    let mut it = 0.0;
+    let mut en = 0.0;
+    let mut other = 0.0;
+    for token in tokenize(text) {
+        if token.kind != TokenKind::Word {
+            continue;
+        }
+        let word = fold(token.text);
+        let mut pieces = vec![word.as_str()];
+        // Italian elision: "l'ho" counts as "l'" and "ho".
+        if let Some((head, tail)) = word.split_once('\'') {
+            if !tail.is_empty() && head.len() <= 6 && !head.ends_with('n') {
+                pieces = vec![&word[..head.len() + 1], tail];
+                it += 0.5;
+            }
+        }
+        for piece in pieces {
+            let (wi, we, wo) = (
+                weight(ITALIAN, piece),
+                weight(ENGLISH, piece),
+                weight(OTHER, piece),
+            );
+            // A word shared with other Romance languages ("che" vs "que" are distinct, but "la",
+            // "con", "una" are not) is weaker evidence for any of them.
+            let shared = [wi, we, wo].iter().filter(|w| **w > 0.0).count().max(1) as f64;
+            it += wi / shared;
+            en += we / shared;
+            other += wo / shared;
+            if piece
+                .chars()
+                .next_back()
+                .is_some_and(|c| matches!(c, 'à' | 'è' | 'ì' | 'ò' | 'ù'))
+            {
+                it += 0.5;
+            }
+        }
+    }
+    let total = it + en + other;
+    if total < 0.5 {
+        return DetectedLang {
+            lang: None,
+            confidence: 0.0,
+        };
+    }
+    let (lang, best) = if it >= en && it >= other {
+        (Some(Lang::It), it)
+    } else if en > it && en >= other {
+        (Some(Lang::En), en)
+    } else {
+        (None, other)
+    };
+    // Confidence grows with the share of the evidence and with how much evidence there is.
+    let share = best / total;
+    let amount = 1.0 - 1.0 / (1.0 + total);
+    let confidence = (share * amount).clamp(0.0, 1.0);
+    match lang {
+        Some(_) if share < MIN_CONFIDENCE => DetectedLang {
+            lang: None,
+            confidence: 1.0 - share,
+        },
+        _ => DetectedLang { lang, confidence },
+    }
+}

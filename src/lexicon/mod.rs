@@ -1,0 +1,143 @@
+//! Embedded lexicons: the TSV files under `lexicons/`, validated and compiled by `build.rs`, and
+//! the lookups the engine makes in them.
+//!
+//! Each file becomes one `&'static str` of sorted `key\tvalue...` lines. A [`Table`] indexes its
+//! lines into a hash map the first time it is used (a few milliseconds for the largest), with keys
+//! and values borrowed from the embedded text, so nothing is copied and nothing is parsed as a
+//! float: decimals are stored as integer thousandths.
+
+mod hash;
+
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
+pub use hash::FxBuildHasher;
+
+/// The generated constants, one per lexicon file (`EN_VADER` for `lexicons/en/vader.tsv`).
+#[allow(missing_docs)]
+pub mod generated {
+    include!(concat!(env!("OUT_DIR"), "/lexicons.rs"));
+}
+
+/// Decimal values in the lexicons are stored as thousandths.
+pub const SCALE: f64 = 1000.0;
+
+/// One embedded lexicon file, indexed on first use.
+pub struct Table {
+    /// The file it came from, relative to the repository (for explanations and errors).
+    pub source: &'static str,
+    data: &'static str,
+    index: OnceLock<HashMap<&'static str, &'static str, FxBuildHasher>>,
+}
+
+impl Table {
+    /// A table over a generated blob.
+    pub const fn new(source: &'static str, data: &'static str) -> Table {
+        Table {
+            source,
+            data,
+            index: OnceLock::new(),
+        }
+    }
+
+    fn index(&self) -> &HashMap<&'static str, &'static str, FxBuildHasher> {
+        self.index.get_or_init(|| {
+            let mut map = HashMap::with_capacity_and_hasher(self.data.len() / 12, FxBuildHasher);
+            for line in self.data.lines() {
+                let (key, rest) = line.split_once('\t').unwrap_or((line, ""));
+                map.insert(key, rest);
+            }
+            map
+        })
+    }
+
+    /// The raw columns after the key, tab-separated, or `None` if `key` is absent.
+    pub fn row(&self, key: &str) -> Option<&'static str> {
+        self.index().get(key).copied()
+    }
+
+    /// Whether `key` is in the table.
+    pub fn contains(&self, key: &str) -> bool {
+        self.index().contains_key(key)
+    }
+
+    /// Column `column` (0 = first after the key) of `key`'s row.
+    pub fn column(&self, key: &str, column: usize) -> Option<&'static str> {
+        self.row(key).and_then(|rest| rest.split('\t').nth(column))
+    }
+
+    /// Column `column` of `key`'s row read as a decimal (stored as thousandths).
+    pub fn decimal(&self, key: &str, column: usize) -> Option<f64> {
+        self.column(key, column).and_then(parse_thousandths)
+    }
+
+    /// Every row, in key order: `(key, rest)`.
+    pub fn rows(&self) -> impl Iterator<Item = (&'static str, &'static str)> {
+        self.data
+            .lines()
+            .map(|line| line.split_once('\t').unwrap_or((line, "")))
+    }
+
+    /// Number of entries.
+    pub fn len(&self) -> usize {
+        self.index().len()
+    }
+
+    /// Whether the table has no entries.
+    pub fn is_empty(&self) -> bool {
+        self.data.is_empty()
+    }
+
+    /// The longest key, in words (for multi-word matching windows).
+    pub fn max_words(&self) -> usize {
+        self.rows()
+            .map(|(k, _)| k.split(' ').count())
+            .max()
+            .unwrap_or(0)
+    }
+}
+
+/// Integer thousandths, as the build script writes them, to a float.
+pub fn parse_thousandths(text: &str) -> Option<f64> {
+    let (negative, digits) = match text.strip_prefix('-') {
+        Some(rest) => (true, rest),
+        None => (false, text),
+    };
+    let mut value: i64 = 0;
+    if digits.is_empty() {
+        return None;
+    }
+    for b in digits.bytes() {
+        if !b.is_ascii_digit() {
+            return None;
+        }
+        value = value.checked_mul(10)?.checked_add(i64::from(b - b'0'))?;
+    }
+    let value = value as f64 / SCALE;
+    Some(if negative { -value } else { value })
+}
+
+macro_rules! tables {
+    ($($(#[$doc:meta])* $name:ident = $constant:ident, $file:literal;)*) => {
+        $( $(#[$doc])* pub static $name: Table = Table::new($file, generated::$constant); )*
+        /// Every bundled table, for tests and statistics.
+        pub fn all_tables() -> Vec<&'static Table> { vec![$(&$name),*] }
+    };
+}
+
+tables! {
+    /// VADER 3.3.2's lexicon (MIT).
+    EN_VADER = EN_VADER, "lexicons/en/vader.tsv";
+    /// The project's changes to VADER's valences, each with its reason.
+    EN_ADJUSTMENTS = EN_ADJUSTMENTS, "lexicons/en/adjustments.tsv";
+    /// English multi-word expressions whose meaning is not the sum of their words.
+    EN_IDIOMS = EN_IDIOMS, "lexicons/en/idioms.tsv";
+    /// English boosters (positive scalar) and dampeners (negative).
+    EN_MODIFIERS = EN_MODIFIERS, "lexicons/en/modifiers.tsv";
+    /// English negators and contrast words.
+    EN_NEGATORS = EN_NEGATORS, "lexicons/en/negators.tsv";
+    /// Emoji valences written by the project (keys without VS16 or skin tones).
+    EMOJI = EMOJI, "lexicons/emoji.tsv";
+    /// Emoticons recognised by the tokenizer, with valences.
+    EMOTICONS = EMOTICONS, "lexicons/emoticons.tsv";
+}

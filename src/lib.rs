@@ -1,0 +1,39 @@
+//! # polso
+//!
+//! *Tenere il polso della community*: keep a finger on a community's pulse.
+//!
+//! polso scores the sentiment of Italian and English comments with bundled lexicons and rules,
+//! and explains every score. It runs natively, as a command-line tool, and in WebAssembly (in the
+//! browser, with nothing sent anywhere).
+//!
+//! ```
+//! use polso::{score, Label};
+//!
+//! let result = polso::score_with("The food was not good, but the staff were AMAZING!!", polso::Options {
+//!     explain: true,
+//!     ..Default::default()
+//! });
+//! assert_eq!(result.label, Label::Positive);
+//! assert_eq!(result.lang.code(), "en");
+//! // every contributing token, with its UTF-16 span and the rules that changed it
+//! let amazing = result.tokens.iter().find(|t| t.text == "AMAZING").unwrap();
+//! assert!(amazing.rules.contains(&polso::Rule::Caps));
+//! ```
+//!
+//! | module | what it does |
+//! |---|---|
+//! | [`text`] | tokenizer (words, emoji, emoticons, URLs, mentions, hashtags) with UTF-16 spans |
+//! | [`lang`] | Italian / English / other detection |
+//! | [`lexicon`] | the embedded lexicons, compiled from `lexicons/*.tsv` at build time |
+//! | [`sentiment`] | VADER's rules over a language profile, with explanations |
+
+#![forbid(unsafe_code)]
+#![deny(missing_docs)]
+
+pub mod lang;
+pub mod lexicon;
+pub mod sentiment;
+pub mod text;
+
+pub use lang::{DetectedLang, Lang};
+pub use sentiment::{score, score_with, Contribution, Label, Options, Rule, Sentiment};

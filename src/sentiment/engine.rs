@@ -1,0 +1,583 @@
+//! The scoring engine: VADER's rules over a language [`Profile`].
+//!
+//! The constants and the order in which rules apply are those of VADER 3.3.2
+//! (`vaderSentiment.py`), so that English scores match VADER's where VADER is right. Where polso
+//! departs from it on purpose, the code says so and a golden case in `tests/data/` shows why.
+//!
+//! Outline, for a text of `n` units (words, emoji, emoticons; punctuation is not a unit):
+//! 1. tokenize, split and normalise units, look each one up once;
+//! 2. mark multi-word idioms, which carry one valence for the phrase;
+//! 3. for each unit with a valence: caps, then modifiers and negators among the three units before
+//!    it (distance-decayed), then "least";
+//! 4. weight the units around the first contrast word;
+//! 5. add `!`/`?` emphasis, normalise the sum into [−1, 1] (`x / sqrt(x² + 15)`), and compute
+//!    the positive, neutral and negative shares.
+//!
+//! Every step is linear in `n` (each unit looks back at most three units), so scoring time grows
+//! linearly with the text.
+
+use crate::lang::{DetectedLang, Lang};
+use crate::text::normalize::{fold, is_upper};
+use crate::text::{tokenize, Span, TokenKind};
+
+use super::english::English;
+use super::profile::{symbol_lookup, Contrast, Lookup, Profile, SymbolsOnly};
+use super::{Contribution, Label, Rule, Sentiment};
+
+/// Increase in intensity for a booster word (VADER's `B_INCR`).
+pub const BOOSTER_INCREMENT: f64 = 0.293;
+/// Increase in intensity for a word in capitals within mixed-case text (VADER's `C_INCR`).
+pub const CAPS_INCREMENT: f64 = 0.733;
+/// Multiplier for a negated valence: flips and weakens (VADER's `N_SCALAR`).
+pub const NEGATION_SCALAR: f64 = -0.74;
+/// Decay of a modifier's effect two and three units away from the word it modifies.
+pub const MODIFIER_DECAY: [f64; 3] = [1.0, 0.95, 0.9];
+/// How far back modifiers and negators reach, in units.
+pub const SCOPE: usize = 3;
+/// Weight of what precedes and what follows an adversative contrast word ("but").
+pub const CONTRAST_WEIGHTS: (f64, f64) = (0.5, 1.5);
+/// Amplification per exclamation mark, at most [`MAX_EXCLAMATIONS`] counted.
+pub const EXCLAMATION_INCREMENT: f64 = 0.292;
+/// Exclamation marks beyond this add nothing.
+pub const MAX_EXCLAMATIONS: usize = 4;
+/// Amplification per question mark when there are two or three.
+pub const QUESTION_INCREMENT: f64 = 0.18;
+/// Amplification for four or more question marks.
+pub const MAX_QUESTION_AMPLIFIER: f64 = 0.96;
+/// Normalisation constant: `compound = x / sqrt(x² + ALPHA)`.
+pub const ALPHA: f64 = 15.0;
+
+/// One unit the rules see.
+#[derive(Debug)]
+pub(crate) struct Unit<'a> {
+    /// As written.
+    pub raw: &'a str,
+    /// Folded and normalised, the lookup key.
+    pub key: String,
+    pub span: Span,
+    pub kind: TokenKind,
+    pub upper: bool,
+    pub lookup: Option<Lookup>,
+    /// Set on the first unit of an idiom: its valence and length in units.
+    pub idiom: Option<(f64, usize, &'static str)>,
+    /// Set on the other units of an idiom: they add nothing and modify nothing.
+    pub inside_idiom: bool,
+}
+
+pub(crate) fn profile_for(lang: Option<Lang>) -> &'static dyn Profile {
+    match lang {
+        Some(Lang::En) => &English,
+        Some(Lang::It) | None => &SymbolsOnly,
+    }
+}
+
+/// Builds the units of a text: tokens, split (elisions) and normalised, looked up once.
+pub(crate) fn units<'a>(text: &'a str, profile: &dyn Profile) -> Vec<Unit<'a>> {
+    let mut units = Vec::new();
+    for token in tokenize(text) {
+        match token.kind {
+            TokenKind::Punct => continue,
+            TokenKind::Word | TokenKind::Hashtag | TokenKind::Number => {
+                let body = if token.kind == TokenKind::Hashtag {
+                    &token.text[1..]
+                } else {
+                    token.text
+                };
+                let offset = token.text.len() - body.len();
+                let folded = fold(body);
+                let pieces = if folded.len() == body.len() {
+                    profile.split(&folded)
+                } else {
+                    vec![(0, folded.len())]
+                };
+                let whole = pieces.len() == 1;
+                for (start, end) in pieces {
+                    let (key, normalised) = profile.normalise(folded[start..end].to_string());
+                    // Spans of split pieces: folding kept byte lengths, so offsets carry over.
+                    let raw = if whole { token.text } else { &body[start..end] };
+                    let span = if whole {
+                        token.span
+                    } else {
+                        let before = crate::text::utf16_len(&token.text[..offset + start]);
+                        Span {
+                            start: token.span.start + before,
+                            end: token.span.start + before + crate::text::utf16_len(raw),
+                        }
+                    };
+                    let mut lookup = profile.lookup(&key);
+                    if normalised {
+                        if let Some(hit) = lookup.as_mut() {
+                            hit.rules.insert(0, Rule::Normalised);
+                        }
+                    }
+                    units.push(Unit {
+                        raw,
+                        upper: is_upper(raw),
+                        key,
+                        span,
+                        kind: token.kind,
+                        lookup,
+                        idiom: None,
+                        inside_idiom: false,
+                    });
+                }
+            }
+            TokenKind::Emoji | TokenKind::Emoticon => {
+                let key = token.text.to_string();
+                // An emoticon in the language's own lexicon (VADER has many) is scored as VADER does.
+                let lookup = match token.kind {
+                    TokenKind::Emoticon => profile
+                        .lookup(&token.text.to_lowercase())
+                        .or_else(|| symbol_lookup(token.kind, token.text)),
+                    _ => symbol_lookup(token.kind, token.text),
+                };
+                units.push(Unit {
+                    raw: token.text,
+                    upper: is_upper(token.text),
+                    key,
+                    span: token.span,
+                    kind: token.kind,
+                    lookup,
+                    idiom: None,
+                    inside_idiom: false,
+                });
+            }
+            TokenKind::Url | TokenKind::Mention => {
+                units.push(Unit {
+                    raw: token.text,
+                    upper: false,
+                    key: String::new(),
+                    span: token.span,
+                    kind: token.kind,
+                    lookup: None,
+                    idiom: None,
+                    inside_idiom: false,
+                });
+            }
+        }
+    }
+    mark_idioms(&mut units, profile);
+    units
+}
+
+/// Marks the longest idiom starting at each unit, left to right, without overlaps.
+fn mark_idioms(units: &mut [Unit<'_>], profile: &dyn Profile) {
+    let idioms = profile.idioms();
+    if idioms.is_empty() {
+        return;
+    }
+    let longest = idioms.max_words().min(8);
+    let mut i = 0;
+    let mut phrase = String::new();
+    while i < units.len() {
+        let mut matched = None;
+        for len in (2..=longest.min(units.len() - i)).rev() {
+            phrase.clear();
+            for (k, unit) in units[i..i + len].iter().enumerate() {
+                if k > 0 {
+                    phrase.push(' ');
+                }
+                phrase.push_str(&unit.key);
+            }
+            if let Some(valence) = idioms.decimal(&phrase, 0) {
+                matched = Some((valence, len));
+                break;
+            }
+        }
+        match matched {
+            Some((valence, len)) => {
+                units[i].idiom = Some((valence, len, idioms.source));
+                for unit in &mut units[i + 1..i + len] {
+                    unit.inside_idiom = true;
+                }
+                i += len;
+            }
+            None => i += 1,
+        }
+    }
+}
+
+/// VADER's `allcap_differential`: some, but not all, units are in capitals.
+fn caps_differential(units: &[Unit<'_>]) -> bool {
+    let upper = units.iter().filter(|u| u.upper).count();
+    upper > 0 && upper < units.len()
+}
+
+/// The units a rule for unit `i` looks back at: up to [`SCOPE`] of them, nearest first, skipping
+/// the ones the profile calls transparent (Italian clitics and auxiliaries) and idiom interiors.
+fn scope_before(units: &[Unit<'_>], i: usize, profile: &dyn Profile) -> Vec<usize> {
+    let mut scope = Vec::with_capacity(SCOPE);
+    let mut j = i;
+    while j > 0 && scope.len() < SCOPE {
+        j -= 1;
+        if profile.is_transparent(&units[j].key) && profile.lang() != Some(Lang::En) {
+            continue;
+        }
+        scope.push(j);
+    }
+    scope
+}
+
+/// The modifier scalar of the unit at `j` for a following word of valence `valence`, matched in
+/// sign (a booster makes a negative word more negative), with VADER's caps bonus.
+fn modifier_scalar(
+    units: &[Unit<'_>],
+    j: usize,
+    valence: f64,
+    caps_diff: bool,
+    profile: &dyn Profile,
+) -> Option<f64> {
+    let unit = &units[j];
+    let mut scalar = profile.modifier(&unit.key).or_else(|| {
+        // two-word modifiers ending here: "kind of", "sort of", "un po'"
+        (j > 0)
+            .then(|| format!("{} {}", units[j - 1].key, unit.key))
+            .and_then(|p| profile.modifier(&p))
+    })?;
+    if valence < 0.0 {
+        scalar = -scalar;
+    }
+    if unit.upper && caps_diff {
+        scalar += if valence > 0.0 {
+            CAPS_INCREMENT
+        } else {
+            -CAPS_INCREMENT
+        };
+    }
+    Some(scalar)
+}
+
+/// Scores one text as `lang` (or as symbols only when `lang.lang` is `None`).
+pub fn score(text: &str, lang: DetectedLang, explain: bool) -> Sentiment {
+    let profile = profile_for(lang.lang);
+    let units = units(text, profile);
+    let caps_diff = caps_differential(&units);
+    let n = units.len();
+    let mut valences = vec![0.0f64; n];
+    let mut rules: Vec<Vec<Rule>> = if explain {
+        vec![Vec::new(); n]
+    } else {
+        Vec::new()
+    };
+    let note = |rules: &mut Vec<Vec<Rule>>, i: usize, rule: Rule| {
+        if explain && !rules[i].contains(&rule) {
+            rules[i].push(rule);
+        }
+    };
+
+    for i in 0..n {
+        let unit = &units[i];
+        if unit.inside_idiom {
+            continue;
+        }
+        // VADER: modifier words carry no valence of their own, and neither does "kind" in "kind of".
+        if unit.idiom.is_none() && profile.modifier(&unit.key).is_some() {
+            continue;
+        }
+        if unit.idiom.is_none()
+            && i + 1 < n
+            && profile
+                .modifier(&format!("{} {}", unit.key, units[i + 1].key))
+                .is_some()
+        {
+            continue;
+        }
+        let base = match (unit.idiom, &unit.lookup) {
+            (Some((valence, _, _)), _) => valence,
+            (None, Some(hit)) => hit.valence,
+            (None, None) => continue,
+        };
+        if base == 0.0 {
+            continue;
+        }
+        let mut valence = base;
+        if unit.idiom.is_some() {
+            note(&mut rules, i, Rule::Idiom);
+        }
+        if let Some(hit) = &unit.lookup {
+            if explain && unit.idiom.is_none() {
+                for rule in &hit.rules {
+                    note(&mut rules, i, *rule);
+                }
+            }
+            if hit.form == Some("superlative") && unit.idiom.is_none() {
+                valence += BOOSTER_INCREMENT.copysign(valence);
+                note(&mut rules, i, Rule::Superlative);
+            }
+        }
+
+        // VADER: "no" directly before a lexicon word is a negator, not a negative word.
+        if profile.lang() == Some(Lang::En)
+            && unit.key == "no"
+            && i + 1 < n
+            && profile.in_lexicon(&units[i + 1].key)
+        {
+            continue;
+        }
+        if profile.lang() == Some(Lang::En) {
+            let before = |k: usize| (i >= k).then(|| units[i - k].key.as_str());
+            if before(1) == Some("no")
+                || before(2) == Some("no")
+                || (before(3) == Some("no") && matches!(before(1), Some("or" | "nor")))
+            {
+                valence = base * NEGATION_SCALAR;
+                note(&mut rules, i, Rule::Negated);
+            }
+        }
+
+        if unit.upper && caps_diff && unit.kind != TokenKind::Emoji {
+            valence += CAPS_INCREMENT.copysign(valence);
+            note(&mut rules, i, Rule::Caps);
+        }
+
+        let scope = scope_before(&units, i, profile);
+        let mut negations = 0;
+        for (distance, &j) in scope.iter().enumerate() {
+            let word = &units[j];
+            if profile.in_lexicon(&word.key) || word.inside_idiom || word.idiom.is_some() {
+                continue;
+            }
+            if let Some(scalar) = modifier_scalar(&units, j, valence, caps_diff, profile) {
+                let scalar = scalar * MODIFIER_DECAY[distance];
+                if scalar != 0.0 {
+                    note(
+                        &mut rules,
+                        i,
+                        if (valence + scalar).abs() > valence.abs() {
+                            Rule::Boosted
+                        } else {
+                            Rule::Dampened
+                        },
+                    );
+                }
+                valence += scalar;
+            }
+            // VADER's special cases: "never so good" / "never this good" intensify rather than
+            // negate; "without a doubt" does not negate.
+            let intensifies = |k: usize| matches!(units[k].key.as_str(), "so" | "this");
+            if word.key == "never" && scope[..distance].iter().any(|&k| intensifies(k)) {
+                valence *= 1.25;
+                note(&mut rules, i, Rule::Boosted);
+            } else if word.key == "without"
+                && scope[..distance].iter().any(|&k| units[k].key == "doubt")
+            {
+                // "without a doubt, excellent": not a negation
+            } else if profile.is_negator(&word.key) {
+                valence *= NEGATION_SCALAR;
+                negations += 1;
+                note(&mut rules, i, Rule::Negated);
+            }
+        }
+        if negations == 0 {
+            // VADER's "least": "the least good" negates, "at least good" and "very least" do not.
+            if let Some(&j) = scope.first() {
+                if units[j].key == "least" && !profile.in_lexicon("least") {
+                    let previous = j.checked_sub(1).map(|k| units[k].key.as_str());
+                    if !matches!(previous, Some("at" | "very")) {
+                        valence *= NEGATION_SCALAR;
+                        note(&mut rules, i, Rule::Negated);
+                    }
+                }
+            }
+        }
+        valences[i] = valence;
+    }
+
+    apply_contrast(&units, &mut valences, profile, |i| {
+        note(&mut rules, i, Rule::Contrast)
+    });
+    finish(text, &units, valences, rules, lang, explain)
+}
+
+/// Weights the valences around the first contrast word: VADER's `but` rule, done as intended
+/// (VADER 3.3.2 finds each valence's position with `list.index`, which misplaces repeated values).
+fn apply_contrast(
+    units: &[Unit<'_>],
+    valences: &mut [f64],
+    profile: &dyn Profile,
+    mut mark: impl FnMut(usize),
+) {
+    let longest = profile.max_contrast_words();
+    for i in 0..units.len() {
+        for len in (1..=longest.min(units.len() - i)).rev() {
+            let phrase = units[i..i + len]
+                .iter()
+                .map(|u| u.key.as_str())
+                .collect::<Vec<_>>()
+                .join(" ");
+            let Some(contrast) = profile.contrast(&phrase) else {
+                continue;
+            };
+            let (before, after) = match contrast {
+                Contrast::Adversative => CONTRAST_WEIGHTS,
+                // "anche se X, Y": the concessive clause X weighs less, the main clause Y more;
+                // "Y, anche se X": the same, which is what weighting before/after cannot express,
+                // so a concessive at the start of the text swaps the weights.
+                Contrast::Concessive if i == 0 => (CONTRAST_WEIGHTS.0, CONTRAST_WEIGHTS.0),
+                Contrast::Concessive => (CONTRAST_WEIGHTS.1, CONTRAST_WEIGHTS.0),
+            };
+            for (k, valence) in valences.iter_mut().enumerate() {
+                if *valence == 0.0 || (i..i + len).contains(&k) {
+                    continue;
+                }
+                *valence *= if k < i { before } else { after };
+                mark(k);
+            }
+            return;
+        }
+    }
+}
+
+/// Punctuation emphasis of the whole text, as VADER computes it.
+fn punctuation_emphasis(text: &str) -> f64 {
+    let exclamations = text.matches('!').count().min(MAX_EXCLAMATIONS);
+    let questions = text.matches('?').count();
+    let question_amplifier = match questions {
+        0 | 1 => 0.0,
+        2 | 3 => questions as f64 * QUESTION_INCREMENT,
+        _ => MAX_QUESTION_AMPLIFIER,
+    };
+    exclamations as f64 * EXCLAMATION_INCREMENT + question_amplifier
+}
+
+/// VADER's normalisation into [−1, 1].
+pub fn normalize(sum: f64) -> f64 {
+    let score = sum / (sum * sum + ALPHA).sqrt();
+    if score.is_finite() {
+        score.clamp(-1.0, 1.0)
+    } else if sum > 0.0 {
+        1.0
+    } else if sum < 0.0 {
+        -1.0
+    } else {
+        0.0
+    }
+}
+
+fn finish(
+    text: &str,
+    units: &[Unit<'_>],
+    valences: Vec<f64>,
+    rules: Vec<Vec<Rule>>,
+    lang: DetectedLang,
+    explain: bool,
+) -> Sentiment {
+    let sum: f64 = valences.iter().sum();
+    let emphasis = if sum != 0.0 {
+        punctuation_emphasis(text)
+    } else {
+        0.0
+    };
+    let compound = normalize(if sum > 0.0 {
+        sum + emphasis
+    } else {
+        sum - emphasis
+    });
+
+    // VADER's shares: each sentiment word counts its valence plus one, each neutral unit one.
+    let mut positive = 0.0;
+    let mut negative = 0.0;
+    let mut neutral = 0usize;
+    for &v in &valences {
+        if v > 0.0 {
+            positive += v + 1.0;
+        } else if v < 0.0 {
+            negative += v - 1.0;
+        } else {
+            neutral += 1;
+        }
+    }
+    if positive > negative.abs() {
+        positive += emphasis;
+    } else if positive < negative.abs() {
+        negative -= emphasis;
+    }
+    let total = positive + negative.abs() + neutral as f64;
+    let (pos, neg, neu) = if valences.is_empty() || total <= 0.0 || !total.is_finite() {
+        (0.0, 0.0, if valences.is_empty() { 0.0 } else { 1.0 })
+    } else {
+        (
+            (positive / total).abs(),
+            (negative / total).abs(),
+            (neutral as f64 / total).abs(),
+        )
+    };
+
+    let mut tokens = Vec::new();
+    if explain {
+        for (i, unit) in units.iter().enumerate() {
+            if valences[i] == 0.0 {
+                continue;
+            }
+            let (base, source) = match (unit.idiom, &unit.lookup) {
+                (Some((valence, _, source)), _) => (valence, source),
+                (None, Some(hit)) => (hit.valence, hit.source),
+                (None, None) => (0.0, ""),
+            };
+            let (text_span, shown) = match unit.idiom {
+                Some((_, len, _)) => {
+                    let last = &units[i + len - 1];
+                    let span = Span {
+                        start: unit.span.start,
+                        end: last.span.end,
+                    };
+                    (
+                        span,
+                        units[i..i + len]
+                            .iter()
+                            .map(|u| u.raw)
+                            .collect::<Vec<_>>()
+                            .join(" "),
+                    )
+                }
+                None => (unit.span, unit.raw.to_string()),
+            };
+            let hit = unit.lookup.as_ref().filter(|_| unit.idiom.is_none());
+            tokens.push(Contribution {
+                text: shown,
+                span: text_span,
+                base,
+                valence: valences[i],
+                rules: rules[i].clone(),
+                lemma: hit.and_then(|h| h.lemma).map(str::to_string),
+                form: hit.and_then(|h| h.form).map(str::to_string),
+                source,
+            });
+        }
+        if emphasis > 0.0 {
+            // The amplifier belongs to the whole text; show it on the runs that carry it, shared in
+            // proportion to their marks.
+            let marks = |s: &str| s.matches(['!', '?']).count();
+            let runs: Vec<_> = tokenize(text)
+                .into_iter()
+                .filter(|t| t.kind == TokenKind::Punct && marks(t.text) > 0)
+                .collect();
+            let total_marks: usize = runs.iter().map(|t| marks(t.text)).sum();
+            for token in runs {
+                {
+                    tokens.push(Contribution {
+                        text: token.text.to_string(),
+                        span: token.span,
+                        base: 0.0,
+                        valence: (emphasis * marks(token.text) as f64 / total_marks as f64)
+                            .copysign(sum),
+                        rules: vec![Rule::Emphasis],
+                        lemma: None,
+                        form: None,
+                        source: "",
+                    });
+                }
+            }
+        }
+    }
+
+    Sentiment {
+        compound,
+        pos,
+        neu,
+        neg,
+        label: Label::from_compound(compound),
+        lang,
+        tokens,
+    }
+}

@@ -1,0 +1,167 @@
+//! What the engine needs to know about a language: its lexicon and its rule words.
+
+use crate::lang::Lang;
+use crate::lexicon::{Table, EMOJI, EMOTICONS};
+use crate::text::TokenKind;
+
+use super::Rule;
+
+/// A lexicon hit for one word.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Lookup {
+    /// Valence on VADER's −4..4 scale.
+    pub valence: f64,
+    /// The lexicon file it came from.
+    pub source: &'static str,
+    /// The lemma, when the word was found as an inflected form of it.
+    pub lemma: Option<&'static str>,
+    /// What the form is ("superlative", "plural").
+    pub form: Option<&'static str>,
+    /// Rules the lookup itself applied (normalisation, elongation, adjustment, superlative).
+    pub rules: Vec<Rule>,
+}
+
+impl Lookup {
+    /// A plain hit in `table`.
+    pub fn from_table(table: &Table, valence: f64) -> Lookup {
+        Lookup {
+            valence,
+            source: table.source,
+            lemma: None,
+            form: None,
+            rules: Vec::new(),
+        }
+    }
+}
+
+/// How a contrast word weights the text around it.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum Contrast {
+    /// "but", "ma": what follows dominates (× 0.5 before, × 1.5 after).
+    Adversative,
+    /// "although", "anche se": the clause it introduces weighs less than the main clause.
+    Concessive,
+}
+
+/// One language's lexicon and rule words.
+pub trait Profile {
+    /// The language, `None` for the language-independent fallback (emoji and emoticons only).
+    fn lang(&self) -> Option<Lang>;
+
+    /// Splits a folded word into the units the rules see, as byte ranges of `word`
+    /// (Italian elision: `l'ho` → `l'`, `ho`). The default keeps the word whole.
+    fn split(&self, word: &str) -> Vec<(usize, usize)> {
+        vec![(0, word.len())]
+    }
+
+    /// Spelling normalisation of a folded unit before any lookup ("perche'" → "perché").
+    fn normalise(&self, unit: String) -> (String, bool) {
+        (unit, false)
+    }
+
+    /// The valence of a word, if the lexicon has it.
+    fn lookup(&self, word: &str) -> Option<Lookup>;
+
+    /// Whether the word is in the lexicon at all (VADER lets only words outside the lexicon act as
+    /// modifiers and negators).
+    fn in_lexicon(&self, word: &str) -> bool;
+
+    /// The booster (positive) or dampener (negative) scalar of a word or phrase.
+    fn modifier(&self, phrase: &str) -> Option<f64>;
+
+    /// Whether the word negates what follows it.
+    fn is_negator(&self, word: &str) -> bool;
+
+    /// Whether the word may stand between a negator and what it negates without counting towards
+    /// the three-word scope (Italian clitics and auxiliaries: "non **mi è** piaciuto").
+    fn is_transparent(&self, _word: &str) -> bool {
+        false
+    }
+
+    /// Whether and how the word is a contrast marker.
+    fn contrast(&self, phrase: &str) -> Option<Contrast>;
+
+    /// Multi-word expressions with a valence of their own.
+    fn idioms(&self) -> &'static Table;
+
+    /// The longest contrast phrase, in words.
+    fn max_contrast_words(&self) -> usize {
+        1
+    }
+}
+
+/// Looks up an emoji in the project's table: VS16 and skin tones are stripped, and a ZWJ sequence
+/// absent from the table is scored as its first component (👍🏽 as 👍, 👨‍💻 as 👨).
+pub fn emoji_lookup(emoji: &str) -> Option<Lookup> {
+    let base: String = emoji
+        .chars()
+        .filter(|&c| {
+            c != '\u{FE0F}' && c != '\u{FE0E}' && !('\u{1F3FB}'..='\u{1F3FF}').contains(&c)
+        })
+        .collect();
+    let valence = EMOJI.decimal(&base, 0).or_else(|| {
+        base.split('\u{200D}')
+            .next()
+            .and_then(|first| EMOJI.decimal(first, 0))
+    })?;
+    let mut lookup = Lookup::from_table(&EMOJI, valence);
+    lookup.rules.push(Rule::Emoji);
+    Some(lookup)
+}
+
+/// Looks up an emoticon (case-insensitive; a repeated mouth, `:)))`, counts as one).
+pub fn emoticon_lookup(emoticon: &str) -> Option<Lookup> {
+    let lower = emoticon.to_ascii_lowercase();
+    let mut key = lower.as_str();
+    loop {
+        if let Some(valence) = EMOTICONS.decimal(key, 0) {
+            let mut lookup = Lookup::from_table(&EMOTICONS, valence);
+            lookup.rules.push(Rule::Emoticon);
+            return Some(lookup);
+        }
+        let bytes = key.as_bytes();
+        let n = bytes.len();
+        if n > 2 && bytes[n - 1] == bytes[n - 2] {
+            key = &key[..n - 1];
+        } else {
+            return None;
+        }
+    }
+}
+
+/// Lookup shared by every language for tokens that are not words.
+pub fn symbol_lookup(kind: TokenKind, text: &str) -> Option<Lookup> {
+    match kind {
+        TokenKind::Emoji => emoji_lookup(text),
+        TokenKind::Emoticon => emoticon_lookup(text),
+        _ => None,
+    }
+}
+
+/// The profile for text in neither language: only emoji and emoticons carry sentiment.
+pub struct SymbolsOnly;
+
+impl Profile for SymbolsOnly {
+    fn lang(&self) -> Option<Lang> {
+        None
+    }
+    fn lookup(&self, _word: &str) -> Option<Lookup> {
+        None
+    }
+    fn in_lexicon(&self, _word: &str) -> bool {
+        false
+    }
+    fn modifier(&self, _phrase: &str) -> Option<f64> {
+        None
+    }
+    fn is_negator(&self, _word: &str) -> bool {
+        false
+    }
+    fn contrast(&self, _phrase: &str) -> Option<Contrast> {
+        None
+    }
+    fn idioms(&self) -> &'static Table {
+        static EMPTY: Table = Table::new("none", "");
+        &EMPTY
+    }
+}

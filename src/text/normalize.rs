@@ -1,0 +1,112 @@
+//! Normalisation of a word before lexicon lookup: case, apostrophes, elongation, accents typed as
+//! apostrophes. Each function is small and pure so the rules can be tested one by one.
+
+/// Lowercases and turns typographic apostrophes (’ ‘ ʼ) into `'`, as the lexicons are written.
+pub fn fold(word: &str) -> String {
+    let mut out = String::with_capacity(word.len());
+    for c in word.chars() {
+        match c {
+            '\u{2019}' | '\u{2018}' | '\u{02BC}' | '`' | '\u{00B4}' => out.push('\''),
+            c if c.is_ascii() => out.push(c.to_ascii_lowercase()),
+            c => out.extend(c.to_lowercase()),
+        }
+    }
+    out
+}
+
+/// Whether a word is written in capitals, as Python's `str.isupper()` decides: at least one cased
+/// letter and no lowercase one. VADER's ALL-CAPS rule relies on exactly this test.
+pub fn is_upper(word: &str) -> bool {
+    let mut cased = false;
+    for c in word.chars() {
+        if c.is_lowercase() {
+            return false;
+        }
+        if c.is_uppercase() {
+            cased = true;
+        }
+    }
+    cased
+}
+
+/// Collapses elongated letters ("bellooo", "sooooo", "nooo"): runs of three or more of the same
+/// letter become `keep` letters. Returns `None` when nothing was elongated.
+pub fn collapse_elongation(word: &str, keep: usize) -> Option<String> {
+    let chars: Vec<char> = word.chars().collect();
+    let mut out = String::with_capacity(word.len());
+    let mut changed = false;
+    let mut i = 0;
+    while i < chars.len() {
+        let c = chars[i];
+        let run = chars[i..].iter().take_while(|&&d| d == c).count();
+        let copies = if run >= 3 && c.is_alphabetic() {
+            changed = true;
+            keep.min(run)
+        } else {
+            run
+        };
+        out.extend(std::iter::repeat_n(c, copies));
+        i += run;
+    }
+    changed.then_some(out)
+}
+
+/// Laughter in its chat spellings: "ahah", "ahahahah", "hahaha", "haha", "ahaha", "jajaja", "lol"
+/// is in the lexicons instead.
+pub fn is_laughter(word: &str) -> bool {
+    let letters: Vec<char> = word.chars().collect();
+    if letters.len() < 4 {
+        return false;
+    }
+    let is_a = |c: char| c == 'a';
+    let is_h = |c: char| c == 'h' || c == 'j';
+    // alternating a/h pairs, possibly with a doubled letter ("ahahha", "ahhaha")
+    let mut alternations = 0;
+    for pair in letters.windows(2) {
+        match (pair[0], pair[1]) {
+            (x, y) if is_a(x) && is_h(y) => alternations += 1,
+            (x, y) if is_h(x) && is_a(y) => alternations += 1,
+            (x, y) if x == y && (is_a(x) || is_h(x)) => {}
+            _ => return false,
+        }
+    }
+    alternations >= 3
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn folding() {
+        assert_eq!(fold("L’HO"), "l'ho");
+        assert_eq!(fold("PERCHÉ"), "perché");
+    }
+
+    #[test]
+    fn elongation() {
+        assert_eq!(collapse_elongation("bellooo", 1).as_deref(), Some("bello"));
+        assert_eq!(collapse_elongation("sooooo", 2).as_deref(), Some("soo"));
+        assert_eq!(collapse_elongation("coool", 2).as_deref(), Some("cool"));
+        assert_eq!(collapse_elongation("bello", 1), None);
+        assert_eq!(collapse_elongation("!!!", 1), None);
+    }
+
+    #[test]
+    fn upper() {
+        assert!(is_upper("GOOD"));
+        assert!(is_upper(":D"));
+        assert!(!is_upper("Good"));
+        assert!(!is_upper("123"));
+    }
+
+    #[test]
+    fn laughter() {
+        for w in ["ahah", "ahahahah", "hahaha", "haha", "ahahha", "jajaja"] {
+            assert!(is_laughter(w), "{w}");
+        }
+        for w in ["aha", "hah", "hallo", "ahi", "haah"] {
+            assert!(!is_laughter(w), "{w}");
+        }
+    }
+}
