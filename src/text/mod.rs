@@ -258,7 +258,9 @@ pub fn is_emoji_char(c: char) -> bool {
 /// Length of an HTML character reference (`&amp;`, `&#39;`, `&#x27;`) at the start of `s`.
 fn html_entity_len(s: &str) -> Option<usize> {
     let body = s.strip_prefix('&')?;
-    let end = body.find(';')?;
+    // References are short: look no further than that, so a run of '&' stays linear.
+    let window = &body.as_bytes()[..body.len().min(10)];
+    let end = window.iter().position(|&b| b == b';')?;
     let name = &body[..end];
     let valid = match name.strip_prefix('#') {
         Some(number) => {
