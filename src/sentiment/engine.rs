@@ -62,6 +62,32 @@ pub(crate) struct Unit<'a> {
     pub idiom: Option<(f64, usize, &'static str)>,
     /// Set on the other units of an idiom: they add nothing and modify nothing.
     pub inside_idiom: bool,
+    /// A sentence boundary (`.`, `!`, `?`, `;`, `:`) stands between this unit and the one before:
+    /// negators and modifiers do not reach across it.
+    pub starts_sentence: bool,
+}
+
+impl<'a> Unit<'a> {
+    fn new(
+        raw: &'a str,
+        key: String,
+        span: Span,
+        kind: TokenKind,
+        lookup: Option<Lookup>,
+    ) -> Unit<'a> {
+        let upper = matches!(kind, TokenKind::Word | TokenKind::Emoticon) && is_upper(raw);
+        Unit {
+            raw,
+            key,
+            span,
+            kind,
+            upper,
+            lookup,
+            idiom: None,
+            inside_idiom: false,
+            starts_sentence: false,
+        }
+    }
 }
 
 pub(crate) fn profile_for(lang: Option<Lang>) -> &'static dyn Profile {
@@ -73,10 +99,15 @@ pub(crate) fn profile_for(lang: Option<Lang>) -> &'static dyn Profile {
 
 /// Builds the units of a text: tokens, split (elisions) and normalised, looked up once.
 pub(crate) fn units<'a>(text: &'a str, profile: &dyn Profile) -> Vec<Unit<'a>> {
-    let mut units = Vec::new();
+    let mut units: Vec<Unit<'a>> = Vec::new();
+    let mut boundary = false;
     for token in tokenize(text) {
+        let first_new = units.len();
         match token.kind {
-            TokenKind::Punct => continue,
+            TokenKind::Punct => {
+                boundary |= token.text.contains(['.', '!', '?', ';', ':', '\u{2026}']);
+                continue;
+            }
             TokenKind::Word | TokenKind::Hashtag | TokenKind::Number => {
                 let body = if token.kind == TokenKind::Hashtag {
                     &token.text[1..]
@@ -110,16 +141,7 @@ pub(crate) fn units<'a>(text: &'a str, profile: &dyn Profile) -> Vec<Unit<'a>> {
                             hit.rules.insert(0, Rule::Normalised);
                         }
                     }
-                    units.push(Unit {
-                        raw,
-                        upper: is_upper(raw),
-                        key,
-                        span,
-                        kind: token.kind,
-                        lookup,
-                        idiom: None,
-                        inside_idiom: false,
-                    });
+                    units.push(Unit::new(raw, key, span, token.kind, lookup));
                 }
             }
             TokenKind::Emoji | TokenKind::Emoticon => {
@@ -131,28 +153,16 @@ pub(crate) fn units<'a>(text: &'a str, profile: &dyn Profile) -> Vec<Unit<'a>> {
                         .or_else(|| symbol_lookup(token.kind, token.text)),
                     _ => symbol_lookup(token.kind, token.text),
                 };
-                units.push(Unit {
-                    raw: token.text,
-                    upper: is_upper(token.text),
-                    key,
-                    span: token.span,
-                    kind: token.kind,
-                    lookup,
-                    idiom: None,
-                    inside_idiom: false,
-                });
+                units.push(Unit::new(token.text, key, token.span, token.kind, lookup));
             }
             TokenKind::Url | TokenKind::Mention => {
-                units.push(Unit {
-                    raw: token.text,
-                    upper: false,
-                    key: String::new(),
-                    span: token.span,
-                    kind: token.kind,
-                    lookup: None,
-                    idiom: None,
-                    inside_idiom: false,
-                });
+                units.push(Unit::new(
+                    token.text,
+                    String::new(),
+                    token.span,
+                    token.kind,
+                    None,
+                ));
             }
         }
     }
@@ -208,7 +218,7 @@ fn caps_differential(units: &[Unit<'_>]) -> bool {
 fn scope_before(units: &[Unit<'_>], i: usize, profile: &dyn Profile) -> Vec<usize> {
     let mut scope = Vec::with_capacity(SCOPE);
     let mut j = i;
-    while j > 0 && scope.len() < SCOPE {
+    while j > 0 && scope.len() < SCOPE && !units[j].starts_sentence {
         j -= 1;
         if profile.is_transparent(&units[j].key) && profile.lang() != Some(Lang::En) {
             continue;
@@ -308,13 +318,14 @@ pub fn score(text: &str, lang: DetectedLang, explain: bool) -> Sentiment {
 
         // VADER: "no" directly before a lexicon word is a negator, not a negative word.
         if profile.lang() == Some(Lang::En)
+            && unit.idiom.is_none()
             && unit.key == "no"
             && i + 1 < n
             && profile.in_lexicon(&units[i + 1].key)
         {
             continue;
         }
-        if profile.lang() == Some(Lang::En) {
+        if profile.lang() == Some(Lang::En) && unit.idiom.is_none() {
             let before = |k: usize| (i >= k).then(|| units[i - k].key.as_str());
             if before(1) == Some("no")
                 || before(2) == Some("no")
@@ -330,7 +341,14 @@ pub fn score(text: &str, lang: DetectedLang, explain: bool) -> Sentiment {
             note(&mut rules, i, Rule::Caps);
         }
 
-        let scope = scope_before(&units, i, profile);
+        // Emoji and emoticons say how the writer feels; negators and modifiers in the words
+        // before them do not apply ("isn't it -_-" is not a happy face).
+        let is_symbol = matches!(unit.kind, TokenKind::Emoji | TokenKind::Emoticon);
+        let scope = if is_symbol {
+            Vec::new()
+        } else {
+            scope_before(&units, i, profile)
+        };
         let mut negations = 0;
         for (distance, &j) in scope.iter().enumerate() {
             let word = &units[j];
