@@ -136,6 +136,21 @@ tables! {
     EN_MODIFIERS = EN_MODIFIERS, "lexicons/en/modifiers.tsv";
     /// English negators and contrast words.
     EN_NEGATORS = EN_NEGATORS, "lexicons/en/negators.tsv";
+    /// Italian lemmas the project scored, expanded to every inflected form at build time:
+    /// `form\tvalence\tlemma\ttag` (built from `lexicons/it/lemmas.tsv`).
+    IT_FORMS = IT_LEMMAS, "lexicons/it/lemmas.tsv";
+    /// Uninflected Italian entries the project wrote: interjections, slang, loanwords.
+    IT_WORDS = IT_WORDS, "lexicons/it/words.tsv";
+    /// The CLiPS Pattern Italian lexicon (BSD-3-Clause), rescaled to VADER's scale.
+    IT_PATTERN = IT_PATTERN, "lexicons/it/pattern.tsv";
+    /// Italian multi-word expressions.
+    IT_IDIOMS = IT_IDIOMS, "lexicons/it/idioms.tsv";
+    /// Italian boosters and dampeners.
+    IT_MODIFIERS = IT_MODIFIERS, "lexicons/it/modifiers.tsv";
+    /// Italian negators, negative-polarity words, clitics and auxiliaries, contrast words.
+    IT_NEGATORS = IT_NEGATORS, "lexicons/it/negators.tsv";
+    /// Italian spelling normalisation: abbreviations and accents typed as apostrophes.
+    IT_NORMALISE = IT_NORMALISE, "lexicons/it/normalise.tsv";
     /// Emoji valences written by the project (keys without VS16 or skin tones).
     EMOJI = EMOJI, "lexicons/emoji.tsv";
     /// Emoticons recognised by the tokenizer, with valences.

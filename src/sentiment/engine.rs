@@ -75,7 +75,8 @@ impl<'a> Unit<'a> {
         kind: TokenKind,
         lookup: Option<Lookup>,
     ) -> Unit<'a> {
-        let upper = matches!(kind, TokenKind::Word | TokenKind::Emoticon) && is_upper(raw);
+        // Emoticons are not shouting: ":D" is a face, not capitals.
+        let upper = kind == TokenKind::Word && is_upper(raw);
         Unit {
             raw,
             key,
@@ -93,7 +94,8 @@ impl<'a> Unit<'a> {
 pub(crate) fn profile_for(lang: Option<Lang>) -> &'static dyn Profile {
     match lang {
         Some(Lang::En) => &English,
-        Some(Lang::It) | None => &SymbolsOnly,
+        Some(Lang::It) => &super::italian::Italian,
+        None => &SymbolsOnly,
     }
 }
 
@@ -108,7 +110,16 @@ pub(crate) fn units<'a>(text: &'a str, profile: &dyn Profile) -> Vec<Unit<'a>> {
                 boundary |= token.text.contains(['.', '!', '?', ';', ':', '\u{2026}']);
                 continue;
             }
-            TokenKind::Word | TokenKind::Hashtag | TokenKind::Number => {
+            // Numbers carry no sentiment: VADER's lexicon scores some as text-speak codes ("187",
+            // "86"), which misfires on order numbers and dates.
+            TokenKind::Number => units.push(Unit::new(
+                token.text,
+                fold(token.text),
+                token.span,
+                token.kind,
+                None,
+            )),
+            TokenKind::Word | TokenKind::Hashtag => {
                 let body = if token.kind == TokenKind::Hashtag {
                     &token.text[1..]
                 } else {
@@ -150,6 +161,10 @@ pub(crate) fn units<'a>(text: &'a str, profile: &dyn Profile) -> Vec<Unit<'a>> {
                 let lookup = match token.kind {
                     TokenKind::Emoticon => profile
                         .lookup(&token.text.to_lowercase())
+                        .map(|mut hit| {
+                            hit.rules.push(Rule::Emoticon);
+                            hit
+                        })
                         .or_else(|| symbol_lookup(token.kind, token.text)),
                     _ => symbol_lookup(token.kind, token.text),
                 };
@@ -163,6 +178,12 @@ pub(crate) fn units<'a>(text: &'a str, profile: &dyn Profile) -> Vec<Unit<'a>> {
                     token.kind,
                     None,
                 ));
+            }
+        }
+        if boundary {
+            if let Some(unit) = units.get_mut(first_new) {
+                unit.starts_sentence = true;
+                boundary = false;
             }
         }
     }
@@ -226,6 +247,25 @@ fn scope_before(units: &[Unit<'_>], i: usize, profile: &dyn Profile) -> Vec<usiz
         scope.push(j);
     }
     scope
+}
+
+/// Whether a negative-polarity word follows unit `i` in its sentence ("non mi piace **per
+/// niente**", "non è **affatto** vero"), which makes a negation stronger.
+fn reinforced_after(units: &[Unit<'_>], i: usize, profile: &dyn Profile) -> bool {
+    let mut j = i + 1;
+    while j < units.len() && j <= i + SCOPE && !units[j].starts_sentence {
+        let two = units
+            .get(j + 1)
+            .filter(|u| !u.starts_sentence)
+            .map(|next| format!("{} {}", units[j].key, next.key));
+        if profile.is_reinforcing_npi(&units[j].key)
+            || two.is_some_and(|p| profile.is_reinforcing_npi(&p))
+        {
+            return true;
+        }
+        j += 1;
+    }
+    false
 }
 
 /// The modifier scalar of the unit at `j` for a following word of valence `valence`, matched in
@@ -326,7 +366,11 @@ pub fn score(text: &str, lang: DetectedLang, explain: bool) -> Sentiment {
             continue;
         }
         if profile.lang() == Some(Lang::En) && unit.idiom.is_none() {
-            let before = |k: usize| (i >= k).then(|| units[i - k].key.as_str());
+            // (a "no" that starts an idiom, "no doubt", is part of the idiom, not a negator)
+            let before = |k: usize| {
+                (i >= k && units[i - k].idiom.is_none() && !units[i - k].inside_idiom)
+                    .then(|| units[i - k].key.as_str())
+            };
             if before(1) == Some("no")
                 || before(2) == Some("no")
                 || (before(3) == Some("no") && matches!(before(1), Some("or" | "nor")))
@@ -381,10 +425,18 @@ pub fn score(text: &str, lang: DetectedLang, explain: bool) -> Sentiment {
             {
                 // "without a doubt, excellent": not a negation
             } else if profile.is_negator(&word.key) {
-                valence *= NEGATION_SCALAR;
+                // With negative concord ("non l'ho mai apprezzato") a second negator in the
+                // scope is the same negation, not a double one.
+                if negations == 0 || !profile.negative_concord() {
+                    valence *= NEGATION_SCALAR;
+                    note(&mut rules, i, Rule::Negated);
+                }
                 negations += 1;
-                note(&mut rules, i, Rule::Negated);
             }
+        }
+        if negations > 0 && reinforced_after(&units, i, profile) {
+            valence += BOOSTER_INCREMENT.copysign(valence);
+            note(&mut rules, i, Rule::Boosted);
         }
         if negations == 0 {
             // VADER's "least": "the least good" negates, "at least good" and "very least" do not.

@@ -78,6 +78,18 @@ pub trait Profile {
         false
     }
 
+    /// Whether several negators in one scope make one negation (Italian "non … mai", "non …
+    /// niente") instead of cancelling out as in English ("not un-good").
+    fn negative_concord(&self) -> bool {
+        false
+    }
+
+    /// Whether a word or phrase after a negated word reinforces the negation ("per niente",
+    /// "affatto" in "non mi piace per niente").
+    fn is_reinforcing_npi(&self, _phrase: &str) -> bool {
+        false
+    }
+
     /// Whether and how the word is a contrast marker.
     fn contrast(&self, phrase: &str) -> Option<Contrast>;
 
