@@ -147,12 +147,23 @@ const OTHER: &[&str] = &[
     "não", "você", "os", "as", "uma", "em", "obrigado", "obrigada", "muito", "isso", "está", "mas",
 ];
 
-fn weight(list: &[&str], word: &str) -> f64 {
-    if list.contains(&word) {
-        1.0
-    } else {
-        0.0
-    }
+/// Which of the three function-word lists a word is in (bit 0 Italian, 1 English, 2 other),
+/// from a map built once.
+fn membership(word: &str) -> u8 {
+    use std::collections::HashMap;
+    use std::sync::OnceLock;
+    static MAP: OnceLock<HashMap<&'static str, u8, crate::lexicon::FxBuildHasher>> =
+        OnceLock::new();
+    let map = MAP.get_or_init(|| {
+        let mut map = HashMap::with_hasher(crate::lexicon::FxBuildHasher);
+        for (bit, list) in [ITALIAN, ENGLISH, OTHER].into_iter().enumerate() {
+            for word in list {
+                *map.entry(*word).or_insert(0) |= 1 << bit;
+            }
+        }
+        map
+    });
+    map.get(word).copied().unwrap_or(0)
 }
 
 /// Detects whether `text` is Italian, English, or neither.
@@ -182,11 +193,9 @@ pub fn detect(text: &str) -> DetectedLang {
             }
         }
         for piece in pieces {
-            let (wi, we, wo) = (
-                weight(ITALIAN, piece),
-                weight(ENGLISH, piece),
-                weight(OTHER, piece),
-            );
+            let bits = membership(piece);
+            let bit = |b: u8| f64::from(bits >> b & 1);
+            let (wi, we, wo) = (bit(0), bit(1), bit(2));
             // A word shared with other Romance languages ("che" vs "que" are distinct, but "la",
             // "con", "una" are not) is weaker evidence for any of them.
             let shared = [wi, we, wo].iter().filter(|w| **w > 0.0).count().max(1) as f64;

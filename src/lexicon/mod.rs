@@ -28,6 +28,7 @@ pub struct Table {
     pub source: &'static str,
     data: &'static str,
     index: OnceLock<HashMap<&'static str, &'static str, FxBuildHasher>>,
+    max_words: OnceLock<usize>,
 }
 
 impl Table {
@@ -37,6 +38,7 @@ impl Table {
             source,
             data,
             index: OnceLock::new(),
+            max_words: OnceLock::new(),
         }
     }
 
