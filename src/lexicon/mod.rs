@@ -157,4 +157,8 @@ tables! {
     EMOJI = EMOJI, "lexicons/emoji.tsv";
     /// Emoticons recognised by the tokenizer, with valences.
     EMOTICONS = EMOTICONS, "lexicons/emoticons.tsv";
+    /// English civility cues (insults, politeness, needs, second person), written by the project.
+    EN_CIVILITY = EN_CIVILITY, "lexicons/en/civility.tsv";
+    /// Italian civility cues (insulti, cortesia, richieste, seconda persona), written by the project.
+    IT_CIVILITY = IT_CIVILITY, "lexicons/it/civility.tsv";
 }

@@ -649,5 +649,6 @@ fn finish(
         label: Label::from_compound(compound),
         lang,
         tokens,
+        signals: Default::default(),
     }
 }
