@@ -86,15 +86,17 @@ fn main() {
             }
         };
         let name = lexicon_compiler::constant_name(&relative);
+        let (blob, columns) = if relative == "it/lemmas.tsv" {
+            (
+                expand_italian_lemmas(&shown, &table),
+                "valence, lemma, tag (inflected forms)".to_string(),
+            )
+        } else {
+            (table.blob(), table.columns.join(", "))
+        };
         generated.push_str(&format!(
-            "/// `{shown}`: {} rows; columns after the key: {}.\npub const {name}: &str = {:?};\n",
-            table.rows.len(),
-            if table.columns.is_empty() {
-                "none".to_string()
-            } else {
-                table.columns.join(", ")
-            },
-            table.blob()
+            "/// `{shown}`: {} rows; columns after the key: {columns}.\npub const {name}: &str = {blob:?};\n",
+            blob.lines().count(),
         ));
     }
     let out =

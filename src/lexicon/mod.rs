@@ -92,10 +92,12 @@ impl Table {
 
     /// The longest key, in words (for multi-word matching windows).
     pub fn max_words(&self) -> usize {
-        self.rows()
-            .map(|(k, _)| k.split(' ').count())
-            .max()
-            .unwrap_or(0)
+        *self.max_words.get_or_init(|| {
+            self.rows()
+                .map(|(k, _)| k.split(' ').count())
+                .max()
+                .unwrap_or(0)
+        })
     }
 }
 

@@ -65,6 +65,8 @@ pub(crate) struct Unit<'a> {
     /// A sentence boundary (`.`, `!`, `?`, `;`, `:`) stands between this unit and the one before:
     /// negators and modifiers do not reach across it.
     pub starts_sentence: bool,
+    /// Some punctuation stands between this unit and the one before: idioms do not span it.
+    pub after_punct: bool,
 }
 
 impl<'a> Unit<'a> {
@@ -87,6 +89,7 @@ impl<'a> Unit<'a> {
             idiom: None,
             inside_idiom: false,
             starts_sentence: false,
+            after_punct: false,
         }
     }
 }
@@ -103,11 +106,13 @@ pub(crate) fn profile_for(lang: Option<Lang>) -> &'static dyn Profile {
 pub(crate) fn units<'a>(text: &'a str, profile: &dyn Profile) -> Vec<Unit<'a>> {
     let mut units: Vec<Unit<'a>> = Vec::new();
     let mut boundary = false;
+    let mut punct = false;
     for token in tokenize(text) {
         let first_new = units.len();
         match token.kind {
             TokenKind::Punct => {
                 boundary |= token.text.contains(['.', '!', '?', ';', ':', '\u{2026}']);
+                punct = true;
                 continue;
             }
             // Numbers carry no sentiment: VADER's lexicon scores some as text-speak codes ("187",
@@ -180,11 +185,11 @@ pub(crate) fn units<'a>(text: &'a str, profile: &dyn Profile) -> Vec<Unit<'a>> {
                 ));
             }
         }
-        if boundary {
-            if let Some(unit) = units.get_mut(first_new) {
-                unit.starts_sentence = true;
-                boundary = false;
-            }
+        if let Some(unit) = units.get_mut(first_new) {
+            unit.starts_sentence = boundary;
+            unit.after_punct = punct;
+            boundary = false;
+            punct = false;
         }
     }
     mark_idioms(&mut units, profile);
@@ -202,7 +207,14 @@ fn mark_idioms(units: &mut [Unit<'_>], profile: &dyn Profile) {
     let mut phrase = String::new();
     while i < units.len() {
         let mut matched = None;
-        for len in (2..=longest.min(units.len() - i)).rev() {
+        // an idiom does not run across punctuation ("no, doubt" is not "no doubt")
+        let reach = units[i + 1..]
+            .iter()
+            .take(longest.saturating_sub(1))
+            .take_while(|u| !u.after_punct)
+            .count()
+            + 1;
+        for len in (2..=reach).rev() {
             phrase.clear();
             for (k, unit) in units[i..i + len].iter().enumerate() {
                 if k > 0 {

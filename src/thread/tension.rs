@@ -81,7 +81,8 @@ pub(super) fn measure(thread: &Thread, window: &[u32], velocity: u32) -> Tension
         }
     };
     let compound = |n: &Node| f64::from(n.compound) / super::MICRO;
-    let aimed = |n: &Node| clamp01((f64::from(n.hostility) - HOSTILITY_FLOOR) / (1.0 - HOSTILITY_FLOOR));
+    let aimed =
+        |n: &Node| clamp01((f64::from(n.hostility) - HOSTILITY_FLOOR) / (1.0 - HOSTILITY_FLOOR));
 
     let mut components = Vec::new();
     let mut push = |name: &'static str, value: f64, weight: f64, ids: Vec<String>| {
@@ -156,9 +157,7 @@ pub(super) fn measure(thread: &Thread, window: &[u32], velocity: u32) -> Tension
         .filter(|(_, (x, y, _))| *x > 0 && *y > 0)
         .max_by(|a, b| {
             let total = |p: &(u32, u32, Vec<usize>)| p.0 + p.1;
-            total(&a.1)
-                .cmp(&total(&b.1))
-                .then_with(|| b.0.cmp(&a.0))
+            total(&a.1).cmp(&total(&b.1)).then_with(|| b.0.cmp(&a.0))
         });
     let (back_and_forth, trading_ids) = match best {
         Some((_, (x, y, members))) => {
@@ -181,7 +180,12 @@ pub(super) fn measure(thread: &Thread, window: &[u32], velocity: u32) -> Tension
         }
         None => (0.0, Vec::new()),
     };
-    push("backAndForth", back_and_forth, W_BACK_AND_FORTH, trading_ids);
+    push(
+        "backAndForth",
+        back_and_forth,
+        W_BACK_AND_FORTH,
+        trading_ids,
+    );
 
     push(
         "velocity",
