@@ -216,7 +216,10 @@ fn language_detection_golden_cases() {
                 number + 1,
                 detected.code(),
                 detected.confidence,
-                cells.get(3).map(|why| format!(" ({why})")).unwrap_or_default()
+                cells
+                    .get(3)
+                    .map(|why| format!(" ({why})"))
+                    .unwrap_or_default()
             ));
         }
     }
