@@ -490,20 +490,30 @@ fn apply_contrast(
             let Some(contrast) = profile.contrast(&phrase) else {
                 continue;
             };
-            let (before, after) = match contrast {
-                Contrast::Adversative => CONTRAST_WEIGHTS,
-                // "anche se X, Y": the concessive clause X weighs less, the main clause Y more;
-                // "Y, anche se X": the same, which is what weighting before/after cannot express,
-                // so a concessive at the start of the text swaps the weights.
-                Contrast::Concessive if i == 0 => (CONTRAST_WEIGHTS.0, CONTRAST_WEIGHTS.0),
-                Contrast::Concessive => (CONTRAST_WEIGHTS.1, CONTRAST_WEIGHTS.0),
-            };
-            for (k, valence) in valences.iter_mut().enumerate() {
-                if *valence == 0.0 || (i..i + len).contains(&k) {
-                    continue;
+            match contrast {
+                Contrast::Adversative => {
+                    let (before, after) = CONTRAST_WEIGHTS;
+                    for (k, valence) in valences.iter_mut().enumerate() {
+                        if *valence == 0.0 || (i..i + len).contains(&k) {
+                            continue;
+                        }
+                        *valence *= if k < i { before } else { after };
+                        mark(k);
+                    }
                 }
-                *valence *= if k < i { before } else { after };
-                mark(k);
+                // "anche se X, Y" and "Y, anche se X": the concessive clause X, up to the next
+                // punctuation, weighs less; the main clause keeps its weight.
+                Contrast::Concessive => {
+                    let end = (i + len..units.len())
+                        .find(|&k| k > i + len && units[k].after_punct)
+                        .unwrap_or(units.len());
+                    for (k, valence) in valences.iter_mut().enumerate().take(end).skip(i + len) {
+                        if *valence != 0.0 {
+                            *valence *= CONTRAST_WEIGHTS.0;
+                            mark(k);
+                        }
+                    }
+                }
             }
             return;
         }
