@@ -153,6 +153,11 @@ pub const NO_ADVERB: &[&str] = &[
     "stronzo", "cretino", "coglione", "schifoso", "fetente", "sfigato", "tamarro", "sporco",
     "lercio", "marcio", "morto", "vivo", "pazzo", "matto", "rotto", "fallito", "pezzente",
     "bastardo", "maledetto", "dannato", "strafigo", "gasato", "incazzato", "triste", "stanco",
+    // fillers whose adverb is neutral: semplicemente, praticamente, sinceramente, chiaramente
+    "semplice", "pratico", "sincero", "chiaro", "onesto", "serio", "normale", "particolare",
+    // adverbs that are boosters in modifiers.tsv, not sentiment words
+    "incredibile", "terribile", "tremendo", "spaventoso", "folle", "estremo", "eccezionale",
+    "straordinario", "mortale", "pazzesco", "assurdo", "esagerato", "completo", "profondo",
 ];
 
 /// Masculine nouns in `-a`, plural `-i`.

@@ -78,7 +78,10 @@ fn adjectives_in_co_and_go() {
 #[test]
 fn adjectives_in_io_cio_gio() {
     has("vario", "adj", &[("vari", "plural"), ("varie", "feminine plural")]);
-    has("serio", "adj", &[("seri", "plural"), ("serissimo", "superlative"), ("seriamente", "adverb")]);
+    has("serio", "adj", &[("seri", "plural"), ("serissimo", "superlative")]);
+    has("ampio", "adj", &[("ampi", "plural"), ("ampiamente", "adverb")]);
+    // a filler adverb does not carry the adjective's sentiment
+    lacks("serio", "adj", &["seriamente"]);
     has("pio", "adj", &[("pii", "plural")]);
     has("grigio", "adj", &[("grigi", "plural"), ("grigie", "feminine plural")]);
     has("malvagio", "adj", &[("malvagi", "plural"), ("malvagie", "feminine plural")]);
@@ -93,7 +96,10 @@ fn adjectives_in_e_and_a() {
     has("facile", "adj", &[("facili", "plural"), ("facilmente", "adverb"), ("facilissime", "superlative")]);
     has("regolare", "adj", &[("regolarmente", "adverb")]);
     has("orribile", "adj", &[("orribilmente", "adverb"), ("orribili", "plural")]);
-    has("folle", "adj", &[("follemente", "adverb")]);
+    has("fedele", "adj", &[("fedelmente", "adverb")]);
+    has("acre", "adj", &[("acremente", "adverb")]);
+    // an adverb that is a booster in modifiers.tsv is not generated
+    lacks("incredibile", "adj", &["incredibilmente"]);
     has("leggero", "adj", &[("leggermente", "adverb")]);
     lacks("leggero", "adj", &["leggeramente"]);
     has("celebre", "adj", &[("celeberrimo", "superlative"), ("celeberrime", "superlative")]);
