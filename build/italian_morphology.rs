@@ -15,7 +15,7 @@
 //! | all | `lemma` (always first) |
 //! | adj | `feminine`, `plural`, `feminine plural`, `superlative` (all four -issimo forms: the engine also treats this tag as a booster), `adverb` (-mente), `apocope` (bel, buon), `plural (before noun)` (bei, begli) |
 //! | noun | `plural`, `feminine`, `feminine plural` |
-//! | verb | `infinitive` (reflexive lemmas only), `infinitive (clitic)`, `present`, `past participle`, `gerund`, `imperfect`, `future`, `conditional`, `subjunctive`, `imperfect subjunctive`, `passato remoto`, `imperative` |
+//! | verb | `infinitive` (reflexive lemmas only), `infinitive (clitic)`, `present`, `past participle`, `superlative` (of the participle: consigliatissimo, piaciutissimo), `gerund`, `imperfect`, `future`, `conditional`, `subjunctive`, `imperfect subjunctive`, `passato remoto`, `imperative` |
 //! | adv, interj | `lemma` only |
 //!
 //! A form that two tags produce ("amate": present, imperative, past participle; "deluse": past
@@ -39,7 +39,7 @@
 //! - `-a` (egoista, ipocrita, idiota): masculine plural `-i`, feminine plural `-e`, no -issimo.
 //! - invariable: a final consonant, accented vowel, `-i` or `-u`, or [`INVARIABLE`] (blu, rosa,
 //!   pari, super): the lemma only.
-//! - superlative: masculine plural minus `-i` plus `-issimo`, so -co/-go verbs keep their
+//! - superlative: masculine plural minus `-i` plus `-issimo`, so -co/-go adjectives keep their
 //!   plural consonant (stanchi → stanchissimo, lunghi → lunghissimo, simpatici →
 //!   simpaticissimo); [`IRREGULAR_SUPERLATIVE`] covers `-errimo`; [`NO_SUPERLATIVE`] lists
 //!   adjectives that are already superlative (ottimo, pessimo).
@@ -81,7 +81,8 @@
 //!
 //! Forms: infinitive, present (6 persons), imperfect, future, conditional, present subjunctive,
 //! imperfect subjunctive, passato remoto (all persons; -ere verbs also the -etti variants),
-//! imperative 2sg and 2pl, gerund, and the past participle in 4 forms.
+//! imperative 2sg and 2pl, gerund, the past participle in 4 forms and its -issimo forms
+//! (participles are used as adjectives: "arrabbiatissima", "mi è piaciutissimo").
 //!
 //! **Clitics are not expanded here.** The engine strips a closed list of enclitic pronouns at run
 //! time ("piacermi" → "piacer" + "mi", "odiarlo" → "odiar" + "lo", "capirci" → "capir" + "ci"), so
@@ -244,6 +245,30 @@ pub const NO_ADVERB: &[&str] = &[
     "incazzato",
     "triste",
     "stanco",
+    // fillers whose adverb is neutral: semplicemente, praticamente, sinceramente, chiaramente
+    "semplice",
+    "pratico",
+    "sincero",
+    "chiaro",
+    "onesto",
+    "serio",
+    "normale",
+    "particolare",
+    // adverbs that are boosters in modifiers.tsv, not sentiment words
+    "incredibile",
+    "terribile",
+    "tremendo",
+    "spaventoso",
+    "folle",
+    "estremo",
+    "eccezionale",
+    "straordinario",
+    "mortale",
+    "pazzesco",
+    "assurdo",
+    "esagerato",
+    "completo",
+    "profondo",
 ];
 
 /// Masculine nouns in `-a`, plural `-i`.
@@ -305,7 +330,6 @@ pub const TWO_GENDER_NOUNS: &[&str] = &[
     "bugiardo",
     "vigliacco",
     "codardo",
-    "eroe",
     "campione",
     "padrone",
     "sbruffone",
@@ -315,6 +339,11 @@ pub const TWO_GENDER_NOUNS: &[&str] = &[
     "sfigato",
     "poveraccio",
     "disgraziato",
+    "farabutto",
+    "furfante",
+    "barbone",
+    "cavernicolo",
+    "perdente",
     "animale",
     "bestione",
     "burino",
@@ -327,6 +356,9 @@ pub const TWO_GENDER_NOUNS: &[&str] = &[
     "fighetto",
     "secchione",
     "tamarro",
+    "rosicone",
+    "piagnone",
+    "frignone",
 ];
 
 /// Nouns with irregular plurals: lemma → plural(s).
@@ -781,8 +813,6 @@ fn noun_feminine(lemma: &str, forms: &mut Forms) {
         format!("{stem}ona")
     } else if let Some(stem) = lemma.strip_suffix('o') {
         format!("{stem}a")
-    } else if lemma == "eroe" {
-        "eroina".to_string()
     } else if let Some(stem) = lemma.strip_suffix('e') {
         // maiale → maiala (colloquial); -e nouns such as pezzente share the masculine form
         if lemma.ends_with("ale") {
@@ -997,6 +1027,10 @@ fn conjugate(base: &str, v: &Verb, forms: &mut Forms) {
     for e in ["o", "a", "i", "e"] {
         forms.push(format!("{participle_stem}{e}"), "past participle");
     }
+    // Participles used as adjectives take -issimo: arrabbiatissimo, consigliatissimo.
+    for e in ["o", "a", "i", "e"] {
+        forms.push(format!("{participle_stem}issim{e}"), "superlative");
+    }
 
     // imperfect
     let vowel = match v.conj {
@@ -1107,6 +1141,9 @@ fn piacere(base: &str, forms: &mut Forms) {
     }
     for e in ["iuto", "iuta", "iuti", "iute"] {
         forms.push(s(e), "past participle");
+    }
+    for e in ["iutissimo", "iutissima", "iutissimi", "iutissime"] {
+        forms.push(s(e), "superlative");
     }
     forms.push(s("endo"), "gerund");
     for e in ["evo", "evi", "eva", "evamo", "evate", "evano"] {

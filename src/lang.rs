@@ -282,9 +282,9 @@ const OTHER: &[&str] = &[
     "gusta", "estoy", "soy", "hay", "tengo", "tiene", "aquí", "ahora", "entiendo", "noches",
     "días", "quand", "fait", "elle", "sont", "aussi", "beaucoup", "toujours", "rien", "vie",
     "n'est", "qu'il", // Spanish
-    "el", "los", "las", "es", "está", "pero", "muy", "y", "para", "con", "una", "del", "por", "qué",
-    "que", "yo", "tú", "usted", "nosotros", "esto", "eso", "también", "gracias", "hola", "bueno",
-    "sí", // French
+    "el", "los", "las", "es", "está", "pero", "muy", "y", "para", "con", "una", "del", "por",
+    "qué", "que", "yo", "tú", "usted", "nosotros", "esto", "eso", "también", "gracias", "hola",
+    "bueno", "sí", // French
     "le", "les", "des", "est", "et", "je", "tu", "il", "nous", "vous", "ils", "pas", "ce", "cette",
     "très", "merci", "avec", "sur", "dans", "pour", "mais", "où", "qui", "j'ai", "c'est",
     "bonjour", // German

@@ -217,7 +217,8 @@ fn mark_idioms(units: &mut [Unit<'_>], profile: &dyn Profile) {
         for len in (2..=reach).rev() {
             phrase.clear();
             for (k, unit) in units[i..i + len].iter().enumerate() {
-                if k > 0 {
+                // elided units join without a space, as typed: "non c'è male"
+                if k > 0 && !units[i + k - 1].key.ends_with('\'') {
                     phrase.push(' ');
                 }
                 phrase.push_str(&unit.key);
@@ -520,6 +521,13 @@ fn apply_contrast(
     }
 }
 
+/// Where `part`, a slice of `text`, starts in it.
+fn byte_offset(text: &str, part: &str) -> usize {
+    (part.as_ptr() as usize)
+        .saturating_sub(text.as_ptr() as usize)
+        .min(text.len())
+}
+
 /// Punctuation emphasis of the whole text, as VADER computes it.
 fn punctuation_emphasis(text: &str) -> f64 {
     let exclamations = text.matches('!').count().min(MAX_EXCLAMATIONS);
@@ -613,13 +621,13 @@ fn finish(
                         start: unit.span.start,
                         end: last.span.end,
                     };
+                    // the phrase as written, spaces squeezed
+                    let start = byte_offset(text, unit.raw);
+                    let end = byte_offset(text, last.raw) + last.raw.len();
+                    let written = text.get(start..end).unwrap_or(unit.raw);
                     (
                         span,
-                        units[i..i + len]
-                            .iter()
-                            .map(|u| u.raw)
-                            .collect::<Vec<_>>()
-                            .join(" "),
+                        written.split_whitespace().collect::<Vec<_>>().join(" "),
                     )
                 }
                 None => (unit.span, unit.raw.to_string()),
