@@ -262,6 +262,13 @@ fn scope_before(units: &[Unit<'_>], i: usize, profile: &dyn Profile) -> Vec<usiz
     scope
 }
 
+/// Whether the words between a negator at `j` and the word at `i` keep the negation from
+/// reaching it (Italian "non ho mai visto niente **di così** bello" praises).
+fn negation_blocked(units: &[Unit<'_>], j: usize, i: usize, profile: &dyn Profile) -> bool {
+    let between: Vec<&str> = units[j + 1..=i].iter().map(|u| u.key.as_str()).collect();
+    profile.blocks_negation(&units[j].key, &between)
+}
+
 /// Whether a negative-polarity word follows unit `i` in its sentence ("non mi piace **per
 /// niente**", "non è **affatto** vero"), which makes a negation stronger.
 fn reinforced_after(units: &[Unit<'_>], i: usize, profile: &dyn Profile) -> bool {
@@ -401,7 +408,12 @@ pub fn score(text: &str, lang: DetectedLang, explain: bool) -> Sentiment {
         // Emoji and emoticons say how the writer feels; negators and modifiers in the words
         // before them do not apply ("isn't it -_-" is not a happy face).
         let is_symbol = matches!(unit.kind, TokenKind::Emoji | TokenKind::Emoticon);
-        let scope = if is_symbol {
+        // An idiom that carries its own negator ("nessun problema") is not negated again by a
+        // negator before it where negation is concord ("non c'è nessun problema").
+        let carries_negation = unit.idiom.is_some_and(|(_, len, _)| {
+            profile.negative_concord() && units[i..i + len].iter().any(|u| profile.is_negator(&u.key))
+        });
+        let scope = if is_symbol || carries_negation {
             Vec::new()
         } else {
             scope_before(&units, i, profile)
@@ -437,12 +449,15 @@ pub fn score(text: &str, lang: DetectedLang, explain: bool) -> Sentiment {
                 && scope[..distance].iter().any(|&k| units[k].key == "doubt")
             {
                 // "without a doubt, excellent": not a negation
-            } else if profile.is_negator(&word.key) {
+            } else if profile.is_negator(&word.key) && !negation_blocked(&units, j, i, profile) {
                 // With negative concord ("non l'ho mai apprezzato") a second negator in the
-                // scope is the same negation, not a double one.
+                // scope is the same negation, not a double one: it makes it firmer instead.
                 if negations == 0 || !profile.negative_concord() {
                     valence *= NEGATION_SCALAR;
                     note(&mut rules, i, Rule::Negated);
+                } else if negations == 1 {
+                    valence += BOOSTER_INCREMENT.copysign(valence);
+                    note(&mut rules, i, Rule::Boosted);
                 }
                 negations += 1;
             }

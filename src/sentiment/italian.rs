@@ -48,7 +48,15 @@ impl Italian {
     /// A hit in the project's words, the generated forms, or Pattern, in that order of trust.
     fn direct(word: &str) -> Option<Lookup> {
         if let Some(valence) = IT_WORDS.decimal(word, 0) {
-            return Some(Lookup::from_table(&IT_WORDS, valence));
+            let mut hit = Lookup::from_table(&IT_WORDS, valence);
+            // The project's word list overrides a generated form's valence, but the form still
+            // says what it is ("schifosa" ← "schifoso").
+            if let Some(form) = form_lookup(word, |_| true) {
+                hit.lemma = form.lemma;
+                hit.form = form.form;
+                hit.rules = form.rules;
+            }
+            return Some(hit);
         }
         if let Some(hit) = form_lookup(word, |_| true) {
             return Some(hit);
@@ -189,7 +197,20 @@ impl Profile for Italian {
     }
 
     fn in_lexicon(&self, word: &str) -> bool {
+        // A word listed as a modifier or negator acts as one even if a sentiment lexicon also
+        // has it (Pattern scores "molto" and "proprio").
+        if IT_MODIFIERS.contains(word) || IT_NEGATORS.contains(word) {
+            return false;
+        }
         IT_WORDS.contains(word) || IT_FORMS.contains(word) || IT_PATTERN.contains(word)
+    }
+
+    fn blocks_negation(&self, negator: &str, following: &[&str]) -> bool {
+        // "niente di così bello", "nulla di più bello", "niente di meglio": a comparison, which
+        // "non ho mai visto ..." turns into praise of the thing seen, not a negation of it.
+        matches!(negator, "niente" | "nulla" | "nessuno" | "nessuna")
+            && following.first() == Some(&"di")
+            && following.iter().any(|w| matches!(*w, "così" | "più" | "tanto" | "meglio" | "peggio" | "migliore" | "peggiore"))
     }
 
     fn modifier(&self, phrase: &str) -> Option<f64> {

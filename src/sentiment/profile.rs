@@ -90,6 +90,12 @@ pub trait Profile {
         false
     }
 
+    /// Whether the words after a negator, up to and including the word it would negate, turn
+    /// the construction into something else (a comparison, an idiom). None do by default.
+    fn blocks_negation(&self, _negator: &str, _following: &[&str]) -> bool {
+        false
+    }
+
     /// Whether and how the word is a contrast marker.
     fn contrast(&self, phrase: &str) -> Option<Contrast>;
 
