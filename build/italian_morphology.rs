@@ -578,7 +578,7 @@ fn char_before_last(word: &str, n: usize) -> Option<char> {
     word.chars().rev().nth(n)
 }
 
-fn lookup<'a, T: Copy>(table: &'a [(&'static str, T)], key: &str) -> Option<T> {
+fn lookup<T: Copy>(table: &[(&'static str, T)], key: &str) -> Option<T> {
     table.iter().find(|(k, _)| *k == key).map(|(_, v)| *v)
 }
 
@@ -669,7 +669,7 @@ fn plural_a(fem: &str) -> String {
         // -rgia, -lgia, -logia carry a stressed ì (energìa, nostalgìa): -gie.
         let stressed = fem.ends_with("rgia") || fem.ends_with("lgia") || fem.ends_with("logia");
         let before = char_before_last(fem, 3);
-        if stressed || before.map_or(false, is_vowel) {
+        if stressed || before.is_some_and(is_vowel) {
             return format!("{stem}e"); // grigia → grigie, bugia → bugie, energia → energie
         }
         return format!("{}e", &fem[..fem.len() - 2]); // marcia → marce, saggia → sagge
@@ -755,7 +755,7 @@ fn adjective(lemma: &str, forms: &mut Forms) {
             None => {
                 let stem = &lemma[..lemma.len() - 1];
                 let drop_e = (lemma.ends_with("le") || lemma.ends_with("re"))
-                    && char_before_last(lemma, 2).map_or(false, is_vowel);
+                    && char_before_last(lemma, 2).is_some_and(is_vowel);
                 if drop_e {
                     format!("{stem}mente")
                 } else {
