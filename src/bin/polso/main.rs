@@ -24,7 +24,9 @@ const USAGE: &str = "usage: polso score [FILE] [--lines] [--explain] [--lang it|
   --explain   add the contributing tokens, their spans and rules
   --lang L    score every comment as L (it or en) instead of detecting it
 
-Writes one JSON object a line: id, compound, pos, neu, neg, label, lang, langConfidence.
+Writes one JSON object a line: id, compound, pos, neu, neg, label, lang, langConfidence,
+signals (hostility, insult, targeted, profanity, directness, politeness, shouting, question,
+request, complaint; with --explain also the cues found and their spans).
 A bad line yields {\"line\": N, \"error\": ...}; the exit status is then 1.";
 
 struct ScoreArgs {
@@ -77,6 +79,18 @@ fn record(id: Value, text: &str, options: Options) -> Value {
         "langConfidence".into(),
         json!(round(result.lang.confidence, 3)),
     );
+    let mut signals = serde_json::to_value(&result.signals).unwrap_or(Value::Null);
+    if let Value::Object(fields) = &mut signals {
+        for key in ["hostility", "directness", "politeness", "shouting"] {
+            if let Some(x) = fields.get(key).and_then(Value::as_f64) {
+                fields.insert(key.into(), json!(round(x, 3)));
+            }
+        }
+        if !options.explain {
+            fields.remove("cues");
+        }
+    }
+    object.insert("signals".into(), signals);
     if options.explain {
         object.insert(
             "tokens".into(),
