@@ -17,7 +17,7 @@ use crate::lexicon::FxBuildHasher;
 /// Ranks from the newest comment at which a comment's weight halves.
 pub const HALF_LIFE: f64 = 8.0;
 /// Hostility below this is ordinary negativity and adds nothing to the hostility component.
-pub const HOSTILITY_FLOOR: f64 = 0.35;
+pub const HOSTILITY_FLOOR: f64 = 0.45;
 
 const W_HOSTILITY: f64 = 0.55;
 const W_NEGATIVITY: f64 = 0.25;

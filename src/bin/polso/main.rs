@@ -2,6 +2,7 @@
 //!
 //! ```text
 //! polso score [FILE] [--lines] [--explain] [--lang it|en]
+//! polso thread [FILE] [--sla MINUTES] [--staff a,b] [--now ISO] [--bucket MINUTES]
 //! ```
 //!
 //! Reads JSONL (`{"id": ..., "text": ..., "lang"?: "it"|"en"}`) or, with `--lines`, one plain
@@ -13,6 +14,8 @@
 use std::fs::File;
 use std::io::{self, BufRead, BufReader, BufWriter, Write};
 use std::process::ExitCode;
+
+mod thread;
 
 use polso::{Lang, Options};
 use serde_json::{json, Map, Value};
@@ -249,9 +252,11 @@ fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
     match args.first().map(String::as_str) {
         Some("score") => run_score(&args[1..]),
+        Some("thread") => thread::run(&args[1..]),
         Some("-h" | "--help") | None => {
             println!(
-                "polso: sentiment and thread health for Italian and English comments\n\n{USAGE}"
+                "polso: sentiment and thread health for Italian and English comments\n\n{USAGE}\n\n{}",
+                thread::USAGE
             );
             ExitCode::SUCCESS
         }
