@@ -382,7 +382,9 @@ pub fn detect(text: &str, lang: Option<Lang>, negative_share: f64) -> Signals {
             _ if hit.cue.is_polite() => polite += hit.weight,
             _ => {}
         }
-        if hit.cue.is_abuse() && hit.cue != Cue::Profanity && aimed(*at) {
+        // A threat is aimed at someone by nature ("ti denuncio", "watch your back").
+        if hit.cue == Cue::Threat || (hit.cue.is_abuse() && hit.cue != Cue::Profanity && aimed(*at))
+        {
             hit.targeted = true;
             signals.targeted = true;
         }
