@@ -166,6 +166,6 @@ pub fn score_with(text: &str, options: Options) -> Sentiment {
         None => crate::lang::detect(text),
     };
     let mut result = engine::score(text, lang, options.explain);
-    result.signals = crate::signals::detect(text, result.lang.lang, result.compound);
+    result.signals = crate::signals::detect(text, result.lang.lang, result.neg);
     result
 }

@@ -29,8 +29,8 @@
 //! # Hostility
 //! `hostility = 1 − exp(−raw / 2.5)` with
 //! `raw = Σ insult, slur, threat weights + 0.6 Σ profanity + 0.7 Σ dismissive
-//!        + 1.5 (if targeted) + 1.3 · max(0, −compound) + 0.8 · shouting + 0.3 · directness
-//!        − 0.8 · politeness`.
+//!        + 1.5 (if targeted) + 2 · neg + 1.0 · directness + 0.8 · shouting − 0.4 · politeness`,
+//! where `neg` is the sentiment engine's share of negative weight.
 //! See `docs/METRICS.md` for the reasoning and the measured ROC AUC.
 
 use serde::Serialize;
@@ -231,7 +231,11 @@ fn words(text: &str, tables: &[&'static Table]) -> (Vec<Word>, Shape) {
                 // Italian elision: "un'idiota" is "un'" + "idiota", "l'hai" is "l'" + "hai"; English
                 // contractions ("you're", "doesn't") stay whole.
                 match key.find('\'') {
-                    Some(at) if at > 0 && key.len() - at > 3 && lookup(tables, &key).is_none() => {
+                    Some(at)
+                        if at > 0
+                            && key.len() - at > 3
+                            && lookup(tables, &key).is_none() =>
+                    {
                         let (head, tail) = key.split_at(at + 1);
                         words.push(Word {
                             key: head.to_string(),
@@ -283,8 +287,8 @@ struct Shape {
 }
 
 /// The signals of `text`, read with the cues of `lang` (both languages when `None`), given the
-/// text's sentiment `compound` (from the engine; 0 when unknown).
-pub fn detect(text: &str, lang: Option<Lang>, compound: f64) -> Signals {
+/// share of negative weight in the text's sentiment (the engine's `neg`; 0 when unknown).
+pub fn detect(text: &str, lang: Option<Lang>, negative_share: f64) -> Signals {
     let tables = tables_for(lang);
     let (words, shape) = words(text, tables);
     let longest = max_words();
@@ -378,7 +382,9 @@ pub fn detect(text: &str, lang: Option<Lang>, compound: f64) -> Signals {
             _ if hit.cue.is_polite() => polite += hit.weight,
             _ => {}
         }
-        if hit.cue.is_abuse() && hit.cue != Cue::Profanity && aimed(*at) {
+        // A threat is aimed at someone by nature ("ti denuncio", "watch your back").
+        if hit.cue == Cue::Threat || (hit.cue.is_abuse() && hit.cue != Cue::Profanity && aimed(*at))
+        {
             hit.targeted = true;
             signals.targeted = true;
         }
@@ -393,10 +399,7 @@ pub fn detect(text: &str, lang: Option<Lang>, compound: f64) -> Signals {
         .filter(|&&q| address.iter().any(|&a| a < q && q - a <= 8))
         .count();
     let mentions = words.iter().filter(|w| w.mention).count();
-    signals.directness = saturate(
-        addressed + 0.5 * mentions as f64 + direct_questions as f64,
-        2.0,
-    );
+    signals.directness = saturate(addressed + 0.5 * mentions as f64 + direct_questions as f64, 2.0);
     signals.politeness = saturate(polite, 1.5);
     let caps = if shape.letters >= 6 {
         shape.caps_letters as f64 / shape.letters as f64
@@ -405,9 +408,9 @@ pub fn detect(text: &str, lang: Option<Lang>, compound: f64) -> Signals {
     };
     signals.shouting = (caps + 0.2 * shape.bang_runs.min(2) as f64).min(1.0);
 
-    let mut raw =
-        abuse + 1.3 * (-compound).max(0.0) + 0.8 * signals.shouting + 0.3 * signals.directness
-            - 0.8 * signals.politeness;
+    let mut raw = abuse + 2.0 * negative_share.clamp(0.0, 1.0) + 0.8 * signals.shouting
+        + 1.0 * signals.directness
+        - 0.4 * signals.politeness;
     if signals.targeted {
         raw += 1.5;
     }

@@ -863,8 +863,13 @@ impl Thread {
             ) else {
                 continue;
             };
-            let (reason, node) = if last.flags & HOSTILE_REPLY != 0 {
+            // Someone hostile themselves is not a quiet member to draw in: a fighter whose last
+            // insult got one back, or a troll nobody answered.
+            let hostile = |n: &Node| f64::from(n.hostility) >= HOSTILE;
+            let (reason, node) = if last.flags & HOSTILE_REPLY != 0 && !hostile(last) {
                 (QuietReason::LeftAfterHostileReply, last)
+            } else if hostile(first) || hostile(last) {
+                continue;
             } else if first.replies_from_others == 0 && a.comments <= 2 {
                 (QuietReason::UnansweredNewcomer, first)
             } else if a.comments == 1 {

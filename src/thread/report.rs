@@ -322,7 +322,7 @@ impl Band {
 #[derive(Clone, Debug, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct TensionComponent {
-    /// `hostility`, `negativity`, `directness`, `backAndForth`, `velocity`, `shouting`,
+    /// `hostility`, `negativity`, `directness`, `backAndForth`, `pileOn`, `velocity`, `shouting`,
     /// `disapproval`, or `politeness` (which lowers tension).
     pub name: &'static str,
     /// The component's value in [0, 1].

@@ -17,12 +17,15 @@ use crate::lexicon::FxBuildHasher;
 /// Ranks from the newest comment at which a comment's weight halves.
 pub const HALF_LIFE: f64 = 8.0;
 /// Hostility below this is ordinary negativity and adds nothing to the hostility component.
-pub const HOSTILITY_FLOOR: f64 = 0.3;
+pub const HOSTILITY_FLOOR: f64 = 0.45;
 
-const W_HOSTILITY: f64 = 0.55;
+const W_HOSTILITY: f64 = 0.8;
+/// Share of a comment's hostility that counts alone: one insult warms a thread, several heat it.
+const PER_COMMENT: f64 = 0.6;
 const W_NEGATIVITY: f64 = 0.25;
 const W_DIRECTNESS: f64 = 0.2;
 const W_BACK_AND_FORTH: f64 = 0.35;
+const W_PILE_ON: f64 = 0.35;
 const W_VELOCITY: f64 = 0.1;
 const W_SHOUTING: f64 = 0.3;
 const W_DISAPPROVAL: f64 = 0.2;
@@ -97,7 +100,10 @@ pub(super) fn measure(thread: &Thread, window: &[u32], velocity: u32) -> Tension
     };
 
     // Hostility: a noisy-OR of the comments' hostility above the floor, decayed by age.
-    let calm_share: f64 = nodes.iter().map(|(n, w)| 1.0 - aimed(n) * w).product();
+    let calm_share: f64 = nodes
+        .iter()
+        .map(|(n, w)| 1.0 - PER_COMMENT * aimed(n) * w)
+        .product();
     push(
         "hostility",
         1.0 - calm_share,
@@ -187,6 +193,40 @@ pub(super) fn measure(thread: &Thread, window: &[u32], velocity: u32) -> Tension
         trading_ids,
     );
 
+    // A pile-on: several people replying with hostility to the same person.
+    let mut targets: HashMap<u32, Vec<(u32, usize)>, FxBuildHasher> = HashMap::default();
+    for (i, (n, _)) in nodes.iter().enumerate() {
+        let Some(parent) = thread.nodes.get(n.parent as usize) else {
+            continue;
+        };
+        if parent.author != NONE
+            && n.author != parent.author
+            && f64::from(n.hostility) >= crate::signals::HOSTILE
+        {
+            targets.entry(parent.author).or_default().push((n.author, i));
+        }
+    }
+    let (pile_on, piling_ids) = targets
+        .into_iter()
+        .map(|(target, replies)| {
+            let mut attackers: Vec<u32> = replies.iter().map(|r| r.0).collect();
+            attackers.sort_unstable();
+            attackers.dedup();
+            (attackers.len(), std::cmp::Reverse(target), replies)
+        })
+        .max_by(|a, b| (a.0, a.1).cmp(&(b.0, b.1)))
+        .map_or((0.0, Vec::new()), |(attackers, _, replies)| {
+            let ids = replies
+                .iter()
+                .rev()
+                .take(LISTED)
+                .filter_map(|&(_, i)| nodes.get(i))
+                .map(|(n, _)| n.id.to_string())
+                .collect();
+            ((attackers as f64 - 1.0) / 4.0, ids)
+        });
+    push("pileOn", pile_on, W_PILE_ON, piling_ids);
+
     push(
         "velocity",
         f64::from(velocity) / VELOCITY_FULL,
@@ -202,22 +242,27 @@ pub(super) fn measure(thread: &Thread, window: &[u32], velocity: u32) -> Tension
         strongest(&nodes, |n, w| unit(n.shouting) * w),
     );
 
-    // Replies and disapproval outnumbering approval, where reactions exist.
-    let (ups, downs): (u64, u64) = nodes.iter().fold((0, 0), |(u, d), (n, _)| {
-        (u + u64::from(n.up), d + u64::from(n.down))
-    });
-    let replies = nodes.iter().filter(|(n, _)| n.parent != NONE).count() as f64;
-    let disapproval = if ups + downs > 0 {
-        let (u, d) = (ups as f64, downs as f64);
-        (replies + d - u) / (replies + d + u)
-    } else {
-        0.0
+    // Replies and disapproval outnumbering approval, where reactions exist: the most "ratioed"
+    // comment of the window, `(replies + down − up) / (replies + down + up)`, once it has at
+    // least three replies or downvotes.
+    let ratioed = |n: &Node| {
+        if n.up == 0 && n.down == 0 {
+            return 0.0;
+        }
+        let against = f64::from(n.children) + f64::from(n.down);
+        let up = f64::from(n.up);
+        if against < 3.0 {
+            0.0
+        } else {
+            clamp01((against - up) / (against + up))
+        }
     };
+    let disapproval = nodes.iter().map(|(n, _)| ratioed(n)).fold(0.0, f64::max);
     push(
         "disapproval",
         disapproval,
         W_DISAPPROVAL,
-        strongest(&nodes, |n, _| f64::from(n.down) - f64::from(n.up)),
+        strongest(&nodes, |n, _| ratioed(n)),
     );
 
     let raw = 1.0
