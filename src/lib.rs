@@ -34,6 +34,8 @@ pub mod lang;
 pub mod lexicon;
 pub mod sentiment;
 pub mod text;
+#[cfg(target_family = "wasm")]
+mod wasm;
 
 pub use lang::{DetectedLang, Lang};
 pub use sentiment::{score, score_with, Contribution, Label, Options, Rule, Sentiment};
