@@ -35,7 +35,7 @@ pub mod lexicon;
 pub mod sentiment;
 pub mod text;
 #[cfg(target_family = "wasm")]
-mod wasm;
+pub mod wasm;
 
 pub use lang::{DetectedLang, Lang};
 pub use sentiment::{score, score_with, Contribution, Label, Options, Rule, Sentiment};

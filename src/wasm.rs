@@ -1,5 +1,8 @@
 //! The JavaScript API: the only module that knows about JavaScript (compiled for wasm only).
 //!
+//! Public so the wasm-bindgen tests in `tests/wasm_*.rs` can call it from Rust; JavaScript sees
+//! it through the generated glue as `score`, `scoreBatch`, `Analyzer` and so on.
+//!
 //! Calls are coarse, so a page crosses the boundary once per batch, not once per token: score one
 //! text, score an array of texts. Results are plain JS objects built with `serde-wasm-bindgen`
 //! from the core's `Serialize` types (camelCase names); their TypeScript types are declared below,
