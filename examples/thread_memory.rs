@@ -76,8 +76,14 @@ fn main() {
     let report = thread.report();
     let reported = started.elapsed();
     println!("comments: {n}");
-    println!("held by the thread: {held} bytes = {:.1} bytes/comment", held as f64 / n as f64);
-    println!("peak heap during the run: {} bytes", PEAK.load(Ordering::Relaxed));
+    println!(
+        "held by the thread: {held} bytes = {:.1} bytes/comment",
+        held as f64 / n as f64
+    );
+    println!(
+        "peak heap during the run: {} bytes",
+        PEAK.load(Ordering::Relaxed)
+    );
     println!(
         "add: {:.2} s ({:.0} comments/s, text scoring included); report: {:.1} ms",
         added.as_secs_f64(),

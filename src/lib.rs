@@ -38,6 +38,8 @@ pub mod sentiment;
 pub mod signals;
 pub mod text;
 pub mod thread;
+#[cfg(target_family = "wasm")]
+pub mod wasm;
 
 pub use lang::{DetectedLang, Lang};
 pub use sentiment::{score, score_with, Contribution, Label, Options, Rule, Sentiment};

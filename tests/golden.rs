@@ -166,3 +166,76 @@ fn english_golden_cases() {
 fn emoji_golden_cases() {
     run_file("tests/data/golden_emoji.tsv", Lang::En, 40);
 }
+
+#[test]
+fn italian_golden_cases() {
+    run_file("tests/data/golden_it.tsv", Lang::It, 300);
+}
+
+/// Language detection on `tests/data/golden_lang.tsv` (columns `id`, `text`, `expected`, `why`;
+/// expected `it`, `en` or `other`, the last shown by the detector as `und`). Detection of a
+/// two-word comment is inherently uncertain, so up to 10% of the cases may fail; every failure
+/// is listed and the accuracy printed.
+#[test]
+fn language_detection_golden_cases() {
+    let path = "tests/data/golden_lang.tsv";
+    let text = std::fs::read_to_string(path).unwrap_or_else(|e| panic!("cannot read {path}: {e}"));
+    let mut failures = Vec::new();
+    let mut cases = 0;
+    let mut header_seen = false;
+    for (number, line) in text.lines().enumerate() {
+        if line.trim().is_empty() || line.starts_with('#') {
+            continue;
+        }
+        if !header_seen {
+            header_seen = true;
+            assert!(
+                line.starts_with("id\ttext\texpected"),
+                "{path}: header must be id, text, expected, why"
+            );
+            continue;
+        }
+        let cells: Vec<&str> = line.split('\t').collect();
+        assert!(
+            cells.len() >= 3,
+            "{path}:{}: expected at least 3 columns",
+            number + 1
+        );
+        let (id, sample, expected) = (cells[0], cells[1], cells[2]);
+        let want = match expected {
+            "it" => "it",
+            "en" => "en",
+            "other" => "und",
+            other => panic!("{path}:{}: unknown expected language {other:?}", number + 1),
+        };
+        cases += 1;
+        let detected = polso::lang::detect(sample);
+        if detected.code() != want {
+            failures.push(format!(
+                "{path}:{} [{id}] {sample:?}: detected {} (confidence {:.2}), expected {want}{}",
+                number + 1,
+                detected.code(),
+                detected.confidence,
+                cells
+                    .get(3)
+                    .map(|why| format!(" ({why})"))
+                    .unwrap_or_default()
+            ));
+        }
+    }
+    assert!(cases >= 60, "{path}: {cases} cases, expected at least 60");
+    let passed = cases - failures.len();
+    println!(
+        "language detection: {passed} of {cases} correct ({:.1}%)",
+        100.0 * passed as f64 / cases as f64
+    );
+    for failure in &failures {
+        println!("{failure}");
+    }
+    assert!(
+        failures.len() * 10 <= cases,
+        "{} of {cases} language cases failed (more than 10%):\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
+}

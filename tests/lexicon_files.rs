@@ -41,7 +41,18 @@ fn the_embedded_tables_match_the_files() {
     for table in polso::lexicon::all_tables() {
         let text = std::fs::read_to_string(table.source).expect("source file exists");
         let parsed = parse_table(table.source, &text).expect("valid");
-        assert_eq!(parsed.rows.len(), table.len(), "{}", table.source);
+        if table.source.ends_with("it/lemmas.tsv") {
+            // every lemma is expanded into itself and its inflected forms
+            assert!(
+                table.len() >= parsed.rows.len(),
+                "{}: {} forms from {} lemmas",
+                table.source,
+                table.len(),
+                parsed.rows.len()
+            );
+        } else {
+            assert_eq!(parsed.rows.len(), table.len(), "{}", table.source);
+        }
     }
 }
 

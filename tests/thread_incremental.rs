@@ -81,7 +81,12 @@ fn chain(n: usize, reversed: bool) -> Vec<Comment> {
     let mut chain: Vec<Comment> = (0..n)
         .map(|i| {
             let parent = (i > 0).then(|| format!("{}", i - 1));
-            Comment::new(format!("{i}"), parent.as_deref(), format!("u{}", i % 2), "ok")
+            Comment::new(
+                format!("{i}"),
+                parent.as_deref(),
+                format!("u{}", i % 2),
+                "ok",
+            )
         })
         .collect();
     if reversed {
@@ -93,10 +98,13 @@ fn chain(n: usize, reversed: bool) -> Vec<Comment> {
 #[test]
 fn a_100_000_deep_chain_in_either_order() {
     for reversed in [false, true] {
-        let report = analyze(chain(100_000, reversed), &ThreadOptions {
-            lang: Some(Lang::En),
-            ..ThreadOptions::default()
-        });
+        let report = analyze(
+            chain(100_000, reversed),
+            &ThreadOptions {
+                lang: Some(Lang::En),
+                ..ThreadOptions::default()
+            },
+        );
         assert_eq!(report.shape.depth_max, 99_999);
         assert_eq!(report.shape.roots, 1);
         assert_eq!(report.shape.breadth, 1);
@@ -125,15 +133,34 @@ fn holes_become_warnings_and_the_rest_is_analysed() {
     let report = thread.report();
     let w = &report.warnings;
     let has = |f: &dyn Fn(&Warning) -> bool| w.iter().any(f);
-    assert!(has(&|w| matches!(w, Warning::MissingParent { id, parent_id } if id == "3" && parent_id == "99")));
-    assert!(has(&|w| matches!(w, Warning::Cycle { ids } if ids.len() == 2)));
-    assert!(has(&|w| matches!(w, Warning::DuplicateId { id } if id == "2")));
-    assert!(has(&|w| matches!(w, Warning::InvalidTime { id, value } if id == "4" && value == "ieri")));
-    assert!(has(&|w| matches!(w, Warning::MissingTime { id } if id == "5")));
-    assert!(!has(&|w| matches!(w, Warning::MissingTime { id } if id == "4")), "reported once");
-    assert!(has(&|w| matches!(w, Warning::MissingId { generated } if generated == "#6")));
-    assert!(has(&|w| matches!(w, Warning::MissingAuthor { id } if id == "7")));
-    assert!(has(&|w| matches!(w, Warning::MissingText { id } if id == "7")));
+    assert!(has(
+        &|w| matches!(w, Warning::MissingParent { id, parent_id } if id == "3" && parent_id == "99")
+    ));
+    assert!(has(
+        &|w| matches!(w, Warning::Cycle { ids } if ids.len() == 2)
+    ));
+    assert!(has(
+        &|w| matches!(w, Warning::DuplicateId { id } if id == "2")
+    ));
+    assert!(has(
+        &|w| matches!(w, Warning::InvalidTime { id, value } if id == "4" && value == "ieri")
+    ));
+    assert!(has(
+        &|w| matches!(w, Warning::MissingTime { id } if id == "5")
+    ));
+    assert!(
+        !has(&|w| matches!(w, Warning::MissingTime { id } if id == "4")),
+        "reported once"
+    );
+    assert!(has(
+        &|w| matches!(w, Warning::MissingId { generated } if generated == "#6")
+    ));
+    assert!(has(
+        &|w| matches!(w, Warning::MissingAuthor { id } if id == "7")
+    ));
+    assert!(has(
+        &|w| matches!(w, Warning::MissingText { id } if id == "7")
+    ));
     assert_eq!(report.comments, 7);
     // Root, orphan, and the loop broken at one of its members.
     assert_eq!(report.shape.roots, 3);

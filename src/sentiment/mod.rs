@@ -14,6 +14,7 @@
 
 pub mod engine;
 pub mod english;
+pub mod italian;
 pub mod profile;
 
 use serde::Serialize;

@@ -131,7 +131,11 @@ pub struct CommentInput {
 
 /// Something wrong in the input that analysis worked around. Every warning names the comment.
 #[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize)]
-#[serde(tag = "kind", rename_all = "camelCase", rename_all_fields = "camelCase")]
+#[serde(
+    tag = "kind",
+    rename_all = "camelCase",
+    rename_all_fields = "camelCase"
+)]
 pub enum Warning {
     /// A comment without an id; it was given `generated` so the rest can refer to it.
     MissingId {

@@ -85,7 +85,10 @@ impl Default for ThreadOptions {
 }
 
 /// Analyses a closed thread: every comment added, then the report.
-pub fn analyze(comments: impl IntoIterator<Item = Comment>, options: &ThreadOptions) -> ThreadReport {
+pub fn analyze(
+    comments: impl IntoIterator<Item = Comment>,
+    options: &ThreadOptions,
+) -> ThreadReport {
     let mut thread = Thread::new(options.clone());
     thread.add_many(comments);
     thread.report()
@@ -625,8 +628,7 @@ impl Thread {
             t.max_rel = t.max_rel.max(offset.saturating_add(child_max));
             self.depth_max = self.depth_max.max(t.max_rel);
         }
-        let (child_author, child_time, child_hostility) = match self.nodes.get_mut(child as usize)
-        {
+        let (child_author, child_time, child_hostility) = match self.nodes.get_mut(child as usize) {
             Some(c) => {
                 c.uf = top;
                 c.rel = offset;
@@ -799,7 +801,11 @@ impl Thread {
     }
 
     fn responsiveness(&self, now: Option<i64>) -> Responsiveness {
-        let mut delays: Vec<f64> = self.nodes.iter().filter_map(Self::response_minutes).collect();
+        let mut delays: Vec<f64> = self
+            .nodes
+            .iter()
+            .filter_map(Self::response_minutes)
+            .collect();
         let first = self
             .main_root()
             .and_then(|r| self.nodes.get(r as usize))

@@ -84,7 +84,8 @@ pub(super) fn measure(thread: &Thread, window: &[u32], velocity: u32) -> Tension
         }
     };
     let compound = |n: &Node| f64::from(n.compound) / super::MICRO;
-    let aimed = |n: &Node| clamp01((f64::from(n.hostility) - HOSTILITY_FLOOR) / (1.0 - HOSTILITY_FLOOR));
+    let aimed =
+        |n: &Node| clamp01((f64::from(n.hostility) - HOSTILITY_FLOOR) / (1.0 - HOSTILITY_FLOOR));
 
     let mut components = Vec::new();
     let mut push = |name: &'static str, value: f64, weight: f64, ids: Vec<String>| {
@@ -193,7 +194,12 @@ pub(super) fn measure(thread: &Thread, window: &[u32], velocity: u32) -> Tension
         }
         None => (0.0, Vec::new()),
     };
-    push("backAndForth", back_and_forth, W_BACK_AND_FORTH, trading_ids);
+    push(
+        "backAndForth",
+        back_and_forth,
+        W_BACK_AND_FORTH,
+        trading_ids,
+    );
 
     // A pile-on: several people replying with hostility to the same person.
     let mut targets: HashMap<u32, Vec<(u32, usize)>, FxBuildHasher> = HashMap::default();
@@ -205,7 +211,10 @@ pub(super) fn measure(thread: &Thread, window: &[u32], velocity: u32) -> Tension
             && n.author != parent.author
             && f64::from(n.hostility) >= crate::signals::HOSTILE
         {
-            targets.entry(parent.author).or_default().push((n.author, i));
+            targets
+                .entry(parent.author)
+                .or_default()
+                .push((n.author, i));
         }
     }
     let (pile_on, piling_ids) = targets
@@ -214,7 +223,11 @@ pub(super) fn measure(thread: &Thread, window: &[u32], velocity: u32) -> Tension
             let mut attackers: Vec<u32> = replies.iter().map(|r| r.0).collect();
             attackers.sort_unstable();
             attackers.dedup();
-            (attackers.len(), std::cmp::Reverse(thread.author_name(target)), replies)
+            (
+                attackers.len(),
+                std::cmp::Reverse(thread.author_name(target)),
+                replies,
+            )
         })
         .max_by(|a, b| (a.0, &a.1).cmp(&(b.0, &b.1)))
         .map_or((0.0, Vec::new()), |(attackers, _, replies)| {

@@ -1,0 +1,33 @@
+// Types of the entry that embeds the wasm (polso/inline). The result and option types are declared in
+// src/wasm.rs, next to the Rust that produces them, and come through the generated polso.d.ts.
+export { score, scoreBatch, version, Analyzer } from "./polso.js";
+export type {
+  Sentiment,
+  Contribution,
+  Span,
+  Label,
+  Lang,
+  Rule,
+  ScoreOptions,
+} from "./polso.js";
+
+/** Where the wasm comes from: a URL, a fetch `Response` (or its promise), bytes, or a compiled module. */
+export type InitInput =
+  | string
+  | URL
+  | Request
+  | Response
+  | BufferSource
+  | WebAssembly.Module;
+
+/**
+ * Loads and instantiates the wasm, by default from the bytes embedded in this module. Idempotent:
+ * every call after the first returns the same promise. Rejects with an `Error` if the wasm cannot
+ * be loaded (network, or a Content-Security-Policy without `'wasm-unsafe-eval'`).
+ */
+export default function init(input?: InitInput | Promise<InitInput>): Promise<void>;
+export { init };
+/** Instantiates synchronously from wasm bytes or a compiled module. Idempotent. */
+export function initSync(module?: BufferSource | WebAssembly.Module): void;
+/** Whether `init()` has completed and the API can be called. */
+export function isReady(): boolean;
