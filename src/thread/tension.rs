@@ -15,7 +15,7 @@ use super::{round, Node, Thread, NONE};
 use crate::lexicon::FxBuildHasher;
 
 /// Ranks from the newest comment at which a comment's weight halves.
-pub const HALF_LIFE: f64 = 8.0;
+pub const HALF_LIFE: f64 = 6.0;
 /// Hostility below this is ordinary negativity and adds nothing to the hostility component.
 pub const HOSTILITY_FLOOR: f64 = 0.45;
 
