@@ -249,7 +249,7 @@ fn score_many(texts: &[String], options: Options) -> Result<JsValue, JsError> {
 #[wasm_bindgen(js_name = score, unchecked_return_type = "Sentiment")]
 pub fn js_score(
     #[wasm_bindgen(unchecked_param_type = "string")] text: JsValue,
-    #[wasm_bindgen(unchecked_param_type = "ScoreOptions")] options: Option<JsValue>,
+    #[wasm_bindgen(unchecked_optional_param_type = "ScoreOptions")] options: Option<JsValue>,
 ) -> Result<JsValue, JsError> {
     let options = read_options(&options, "score")?;
     score_one(&read_text(&text, "score(text): text")?, options)
@@ -259,7 +259,7 @@ pub fn js_score(
 #[wasm_bindgen(js_name = scoreBatch, unchecked_return_type = "Sentiment[]")]
 pub fn js_score_batch(
     #[wasm_bindgen(unchecked_param_type = "readonly string[]")] texts: JsValue,
-    #[wasm_bindgen(unchecked_param_type = "ScoreOptions")] options: Option<JsValue>,
+    #[wasm_bindgen(unchecked_optional_param_type = "ScoreOptions")] options: Option<JsValue>,
 ) -> Result<JsValue, JsError> {
     let options = read_options(&options, "scoreBatch")?;
     score_many(&read_texts(&texts, "scoreBatch")?, options)
@@ -278,7 +278,7 @@ impl Analyzer {
     /// An analyzer with these options (`lang`, `explain`).
     #[wasm_bindgen(constructor)]
     pub fn new(
-        #[wasm_bindgen(unchecked_param_type = "ScoreOptions")] options: Option<JsValue>,
+        #[wasm_bindgen(unchecked_optional_param_type = "ScoreOptions")] options: Option<JsValue>,
     ) -> Result<Analyzer, JsError> {
         Ok(Analyzer {
             options: read_options(&options, "new Analyzer")?,

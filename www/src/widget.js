@@ -232,6 +232,7 @@ export class PolsoPulse extends HTMLElement {
   #comments;
   #observer;
   #started = false;
+  #loaded;
   #results;
   #badges = [];
   #live;
@@ -296,6 +297,11 @@ export class PolsoPulse extends HTMLElement {
   /** Reads the comments again and re-analyses (call after the page adds comments). */
   async refresh() {
     if (!this.#started) return this.#start();
+    try {
+      await this.#loaded;
+    } catch {
+      return; // the load failure is already shown and reported
+    }
     return this.#analyse();
   }
 
@@ -313,7 +319,8 @@ export class PolsoPulse extends HTMLElement {
     this.#observer?.disconnect();
     this.#body.replaceChildren(h("p", { class: "muted" }, this.#t().loading));
     try {
-      await load(this.getAttribute("wasm-url") ?? undefined);
+      this.#loaded = load(this.getAttribute("wasm-url") ?? undefined);
+      await this.#loaded;
       this.#emit("polso:ready", { version: polso.version() });
     } catch (error) {
       this.#fail(error);
