@@ -1,6 +1,8 @@
 //! Compiles `lexicons/**/*.tsv` into `$OUT_DIR/lexicons.rs`: one `&str` constant a file, holding
 //! its validated rows sorted by key. A bad line stops the build with `file:line: reason`.
 
+#[path = "build/italian_morphology.rs"]
+mod italian_morphology;
 #[path = "build/lexicon_compiler.rs"]
 mod lexicon_compiler;
 
@@ -20,6 +22,41 @@ fn tsv_files(dir: &Path, out: &mut Vec<PathBuf>) {
             out.push(path);
         }
     }
+}
+
+/// Expands every lemma of `lexicons/it/lemmas.tsv` (`lemma`, `pos`, `valence`) into its inflected
+/// forms: `form\tvalence\tlemma\ttag` lines sorted by form. When two lemmas produce the same form,
+/// the form that *is* a lemma wins ("fine" the adjective over a form of "finire"), then the first
+/// lemma in file order.
+fn expand_italian_lemmas(shown: &str, table: &lexicon_compiler::Table) -> String {
+    use std::collections::BTreeMap;
+    let mut rows: Vec<&lexicon_compiler::Row> = table.rows.iter().collect();
+    rows.sort_by_key(|row| row.line);
+    let mut forms: BTreeMap<String, (String, String, &'static str, bool)> = BTreeMap::new();
+    for row in rows {
+        let (pos, valence) = (&row.values[0], &row.values[1]);
+        let inflections = italian_morphology::inflect(&row.key, pos).unwrap_or_else(|e| {
+            panic!(
+                "invalid lexicon: {shown}:{}: cannot inflect {:?} ({pos}): {e}",
+                row.line, row.key
+            )
+        });
+        for inflection in inflections {
+            let is_lemma = inflection.tag == "lemma";
+            let entry = (valence.clone(), row.key.clone(), inflection.tag, is_lemma);
+            match forms.get(&inflection.form) {
+                Some(existing) if existing.3 || !is_lemma => {}
+                _ => {
+                    forms.insert(inflection.form, entry);
+                }
+            }
+        }
+    }
+    let mut blob = String::new();
+    for (form, (valence, lemma, tag, _)) in forms {
+        blob.push_str(&format!("{form}\t{valence}\t{lemma}\t{tag}\n"));
+    }
+    blob
 }
 
 fn main() {
@@ -49,15 +86,17 @@ fn main() {
             }
         };
         let name = lexicon_compiler::constant_name(&relative);
+        let (blob, columns) = if relative == "it/lemmas.tsv" {
+            (
+                expand_italian_lemmas(&shown, &table),
+                "valence, lemma, tag (inflected forms)".to_string(),
+            )
+        } else {
+            (table.blob(), table.columns.join(", "))
+        };
         generated.push_str(&format!(
-            "/// `{shown}`: {} rows; columns after the key: {}.\npub const {name}: &str = {:?};\n",
-            table.rows.len(),
-            if table.columns.is_empty() {
-                "none".to_string()
-            } else {
-                table.columns.join(", ")
-            },
-            table.blob()
+            "/// `{shown}`: {} rows; columns after the key: {columns}.\npub const {name}: &str = {blob:?};\n",
+            blob.lines().count(),
         ));
     }
     let out =

@@ -102,42 +102,189 @@ impl Serialize for DetectedLang {
 }
 
 const ITALIAN: &[&str] = &[
-    "il", "lo", "la", "i", "gli", "le", "un", "uno", "una", "di", "da", "del", "della", "dei",
-    "delle", "dello", "degli", "al", "alla", "ai", "alle", "allo", "agli", "nel", "nella", "nei",
-    "nelle", "sul", "sulla", "per", "con", "tra", "fra", "che", "non", "è", "sono", "sei", "siamo",
-    "siete", "era", "ho", "hai", "ha", "abbiamo", "avete", "hanno", "mi", "ti", "ci", "vi", "si",
-    "ne", "io", "tu", "lui", "lei", "noi", "voi", "loro", "questo", "questa", "quello", "quella",
-    "ma", "però", "anche", "come", "perché", "più", "molto", "tutto", "tutti", "sempre", "ancora",
-    "già", "mai", "niente", "nulla", "cosa", "quando", "dove", "chi", "qui", "qua", "così", "poi",
-    "solo", "proprio", "ed", "od", "oppure", "sto", "sta", "stai", "fa", "fatto", "essere",
-    "stato", "stata", "cmq", "nn", "xké", "xche", "ke", "comunque", "grazie", "ciao", "bello",
-    "bella", "brutto", "anzi", "ora", "adesso", "oggi", "domani", "ieri", "mio", "mia", "tuo",
-    "tua", "suo", "sua", "nostro", "vostro", "po'", "perche'", "e'", "dell'", "nell'", "all'",
-    "dall'", "sull'", "l'", "un'", "c'", "d'", "quest'", "po", "tra", "senza", "voglio", "vuoi",
-    "può", "posso", "devo", "deve", "bene", "male", "davvero", "troppo",
+    "buongiorno",
+    "buonasera",
+    "buonanotte",
+    "ragazzi",
+    "daje",
+    "dai",
+    "il",
+    "lo",
+    "la",
+    "i",
+    "gli",
+    "le",
+    "un",
+    "uno",
+    "una",
+    "di",
+    "da",
+    "del",
+    "della",
+    "dei",
+    "delle",
+    "dello",
+    "degli",
+    "al",
+    "alla",
+    "ai",
+    "alle",
+    "allo",
+    "agli",
+    "nel",
+    "nella",
+    "nei",
+    "nelle",
+    "sul",
+    "sulla",
+    "per",
+    "con",
+    "tra",
+    "fra",
+    "che",
+    "non",
+    "è",
+    "sono",
+    "sei",
+    "siamo",
+    "siete",
+    "era",
+    "ho",
+    "hai",
+    "ha",
+    "abbiamo",
+    "avete",
+    "hanno",
+    "mi",
+    "ti",
+    "ci",
+    "vi",
+    "si",
+    "ne",
+    "io",
+    "tu",
+    "lui",
+    "lei",
+    "noi",
+    "voi",
+    "loro",
+    "questo",
+    "questa",
+    "quello",
+    "quella",
+    "ma",
+    "però",
+    "anche",
+    "come",
+    "perché",
+    "più",
+    "molto",
+    "tutto",
+    "tutti",
+    "sempre",
+    "ancora",
+    "già",
+    "mai",
+    "niente",
+    "nulla",
+    "cosa",
+    "quando",
+    "dove",
+    "chi",
+    "qui",
+    "qua",
+    "così",
+    "poi",
+    "solo",
+    "proprio",
+    "ed",
+    "od",
+    "oppure",
+    "sto",
+    "sta",
+    "stai",
+    "fa",
+    "fatto",
+    "essere",
+    "stato",
+    "stata",
+    "cmq",
+    "nn",
+    "xké",
+    "xche",
+    "ke",
+    "comunque",
+    "grazie",
+    "bello",
+    "bella",
+    "brutto",
+    "anzi",
+    "ora",
+    "adesso",
+    "oggi",
+    "domani",
+    "ieri",
+    "mio",
+    "mia",
+    "tuo",
+    "tua",
+    "suo",
+    "sua",
+    "nostro",
+    "vostro",
+    "po'",
+    "perche'",
+    "e'",
+    "dell'",
+    "nell'",
+    "all'",
+    "dall'",
+    "sull'",
+    "l'",
+    "un'",
+    "c'",
+    "d'",
+    "quest'",
+    "po",
+    "tra",
+    "senza",
+    "voglio",
+    "vuoi",
+    "può",
+    "posso",
+    "devo",
+    "deve",
+    "bene",
+    "male",
+    "davvero",
+    "troppo",
 ];
 
 const ENGLISH: &[&str] = &[
-    "the", "a", "an", "of", "to", "in", "on", "at", "for", "with", "by", "from", "and", "or",
-    "but", "is", "are", "was", "were", "be", "been", "being", "am", "have", "has", "had", "do",
-    "does", "did", "i", "you", "he", "she", "it", "we", "they", "me", "him", "her", "us", "them",
-    "my", "your", "his", "its", "our", "their", "this", "that", "these", "those", "what", "which",
-    "who", "whom", "whose", "not", "no", "don't", "doesn't", "didn't", "isn't", "aren't", "wasn't",
-    "can't", "won't", "i'm", "it's", "you're", "they're", "that's", "there", "here", "so", "very",
-    "just", "about", "would", "could", "should", "will", "can", "if", "then", "than", "because",
-    "when", "where", "how", "why", "all", "some", "any", "more", "most", "really", "thanks",
-    "thank", "please", "yes", "lol", "omg", "get", "got", "like", "love", "good", "great", "bad",
-    "think", "know", "make", "much", "too", "out", "up", "now", "only", "also", "well", "even",
-    "still", "never", "always", "u", "ur", "im", "dont",
+    "see", "everyone", "tomorrow", "today", "one", "kinda", "idk", "tbh", "lmao", "gonna", "wanna",
+    "nice", "the", "a", "an", "of", "to", "in", "on", "at", "for", "with", "by", "from", "and",
+    "or", "but", "is", "are", "was", "were", "be", "been", "being", "am", "have", "has", "had",
+    "do", "does", "did", "i", "you", "he", "she", "it", "we", "they", "me", "him", "her", "us",
+    "them", "my", "your", "his", "its", "our", "their", "this", "that", "these", "those", "what",
+    "which", "who", "whom", "whose", "not", "no", "don't", "doesn't", "didn't", "isn't", "aren't",
+    "wasn't", "can't", "won't", "i'm", "it's", "you're", "they're", "that's", "there", "here",
+    "so", "very", "just", "about", "would", "could", "should", "will", "can", "if", "then", "than",
+    "because", "when", "where", "how", "why", "all", "some", "any", "more", "most", "really",
+    "thanks", "thank", "please", "yes", "lol", "omg", "get", "got", "like", "love", "good",
+    "great", "bad", "think", "know", "make", "much", "too", "out", "up", "now", "only", "also",
+    "well", "even", "still", "never", "always", "u", "ur", "im", "dont",
 ];
 
 /// Function words of other languages that Italian and English lack (or rarely use), so a comment in
 /// Spanish, French, German or Portuguese is reported as "other" rather than guessed.
 const OTHER: &[&str] = &[
-    // Spanish
-    "el", "los", "las", "es", "está", "pero", "muy", "y", "para", "con", "una", "del", "por", "qué",
-    "que", "yo", "tú", "usted", "nosotros", "esto", "eso", "también", "gracias", "hola", "bueno",
-    "sí", // French
+    "esta", "este", "estos", "mucho", "nada", "todos", "todo", "buenas", "buenos", "dónde", "cómo",
+    "gusta", "estoy", "soy", "hay", "tengo", "tiene", "aquí", "ahora", "entiendo", "noches",
+    "días", "quand", "fait", "elle", "sont", "aussi", "beaucoup", "toujours", "rien", "vie",
+    "n'est", "qu'il", // Spanish
+    "el", "los", "las", "es", "está", "pero", "muy", "y", "para", "con", "una", "del", "por",
+    "qué", "que", "yo", "tú", "usted", "nosotros", "esto", "eso", "también", "gracias", "hola",
+    "bueno", "sí", // French
     "le", "les", "des", "est", "et", "je", "tu", "il", "nous", "vous", "ils", "pas", "ce", "cette",
     "très", "merci", "avec", "sur", "dans", "pour", "mais", "où", "qui", "j'ai", "c'est",
     "bonjour", // German
@@ -147,12 +294,36 @@ const OTHER: &[&str] = &[
     "não", "você", "os", "as", "uma", "em", "obrigado", "obrigada", "muito", "isso", "está", "mas",
 ];
 
-fn weight(list: &[&str], word: &str) -> f64 {
-    if list.contains(&word) {
-        1.0
-    } else {
-        0.0
-    }
+/// Which of the three function-word lists a word is in (bit 0 Italian, 1 English, 2 other),
+/// from a map built once.
+fn membership(word: &str) -> u8 {
+    use std::collections::HashMap;
+    use std::sync::OnceLock;
+    static MAP: OnceLock<HashMap<&'static str, u8, crate::lexicon::FxBuildHasher>> =
+        OnceLock::new();
+    let map = MAP.get_or_init(|| {
+        let mut map = HashMap::with_hasher(crate::lexicon::FxBuildHasher);
+        for (bit, list) in [ITALIAN, ENGLISH, OTHER].into_iter().enumerate() {
+            for word in list {
+                *map.entry(*word).or_insert(0) |= 1 << bit;
+            }
+        }
+        map
+    });
+    map.get(word).copied().unwrap_or(0)
+}
+
+/// Evidence from a content word found in a language's lexicon, against 1 for a function word.
+const CONTENT_WORD_WEIGHT: f64 = 0.4;
+
+/// Letters of Spanish, Portuguese, French and German that Italian and English do not use.
+const FOREIGN_LETTERS: &[char] = &[
+    'ñ', '¿', '¡', 'ã', 'õ', 'ê', 'â', 'î', 'ô', 'û', 'ë', 'ï', 'ç', 'ß', 'ü', 'ö', 'ä',
+];
+
+fn in_italian_lexicon(word: &str) -> bool {
+    use crate::lexicon::{IT_FORMS, IT_PATTERN, IT_WORDS};
+    IT_WORDS.contains(word) || IT_FORMS.contains(word) || IT_PATTERN.contains(word)
 }
 
 /// Detects whether `text` is Italian, English, or neither.
@@ -174,19 +345,35 @@ pub fn detect(text: &str) -> DetectedLang {
         }
         let word = fold(token.text);
         let mut pieces = vec![word.as_str()];
-        // Italian elision: "l'ho" counts as "l'" and "ho".
+        if word.contains(FOREIGN_LETTERS) {
+            // ñ, ã, ê, ß...: letters Italian and English do not use
+            other += 1.0;
+        }
+        // Italian elision: "l'ho" counts as "l'" and "ho" (but French "c'est" is a word of its own).
         if let Some((head, tail)) = word.split_once('\'') {
-            if !tail.is_empty() && head.len() <= 6 && !head.ends_with('n') {
+            if membership(&word) == 0 && !tail.is_empty() && head.len() <= 6 && !head.ends_with('n')
+            {
                 pieces = vec![&word[..head.len() + 1], tail];
                 it += 0.5;
             }
         }
         for piece in pieces {
-            let (wi, we, wo) = (
-                weight(ITALIAN, piece),
-                weight(ENGLISH, piece),
-                weight(OTHER, piece),
-            );
+            let bits = membership(piece);
+            let bit = |b: u8| f64::from(bits >> b & 1);
+            let (mut wi, mut we, wo) = (bit(0), bit(1), bit(2));
+            if bits == 0 {
+                // Content words are weak evidence, but all a one-word comment has ("bellissimo!").
+                wi = if in_italian_lexicon(piece) {
+                    CONTENT_WORD_WEIGHT
+                } else {
+                    0.0
+                };
+                we = if crate::lexicon::EN_VADER.contains(piece) {
+                    CONTENT_WORD_WEIGHT
+                } else {
+                    0.0
+                };
+            }
             // A word shared with other Romance languages ("che" vs "que" are distinct, but "la",
             // "con", "una" are not) is weaker evidence for any of them.
             let shared = [wi, we, wo].iter().filter(|w| **w > 0.0).count().max(1) as f64;

@@ -26,6 +26,8 @@
 //! | [`lang`] | Italian / English / other detection |
 //! | [`lexicon`] | the embedded lexicons, compiled from `lexicons/*.tsv` at build time |
 //! | [`sentiment`] | VADER's rules over a language profile, with explanations |
+//! | [`signals`] | per-comment civility: hostility, insults aimed at someone, politeness, needs |
+//! | [`thread`] | thread analytics: shape, responsiveness, people, mood, needs, heat, tension |
 
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]
@@ -33,9 +35,13 @@
 pub mod lang;
 pub mod lexicon;
 pub mod sentiment;
+pub mod signals;
 pub mod text;
+pub mod thread;
 #[cfg(target_family = "wasm")]
 pub mod wasm;
 
 pub use lang::{DetectedLang, Lang};
 pub use sentiment::{score, score_with, Contribution, Label, Options, Rule, Sentiment};
+pub use signals::Signals;
+pub use thread::{analyze, Comment, Thread, ThreadOptions, ThreadReport};

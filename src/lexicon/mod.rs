@@ -28,6 +28,7 @@ pub struct Table {
     pub source: &'static str,
     data: &'static str,
     index: OnceLock<HashMap<&'static str, &'static str, FxBuildHasher>>,
+    max_words: OnceLock<usize>,
 }
 
 impl Table {
@@ -37,6 +38,7 @@ impl Table {
             source,
             data,
             index: OnceLock::new(),
+            max_words: OnceLock::new(),
         }
     }
 
@@ -90,10 +92,12 @@ impl Table {
 
     /// The longest key, in words (for multi-word matching windows).
     pub fn max_words(&self) -> usize {
-        self.rows()
-            .map(|(k, _)| k.split(' ').count())
-            .max()
-            .unwrap_or(0)
+        *self.max_words.get_or_init(|| {
+            self.rows()
+                .map(|(k, _)| k.split(' ').count())
+                .max()
+                .unwrap_or(0)
+        })
     }
 }
 
@@ -136,8 +140,27 @@ tables! {
     EN_MODIFIERS = EN_MODIFIERS, "lexicons/en/modifiers.tsv";
     /// English negators and contrast words.
     EN_NEGATORS = EN_NEGATORS, "lexicons/en/negators.tsv";
+    /// Italian lemmas the project scored, expanded to every inflected form at build time:
+    /// `form\tvalence\tlemma\ttag` (built from `lexicons/it/lemmas.tsv`).
+    IT_FORMS = IT_LEMMAS, "lexicons/it/lemmas.tsv";
+    /// Uninflected Italian entries the project wrote: interjections, slang, loanwords.
+    IT_WORDS = IT_WORDS, "lexicons/it/words.tsv";
+    /// The CLiPS Pattern Italian lexicon (BSD-3-Clause), rescaled to VADER's scale.
+    IT_PATTERN = IT_PATTERN, "lexicons/it/pattern.tsv";
+    /// Italian multi-word expressions.
+    IT_IDIOMS = IT_IDIOMS, "lexicons/it/idioms.tsv";
+    /// Italian boosters and dampeners.
+    IT_MODIFIERS = IT_MODIFIERS, "lexicons/it/modifiers.tsv";
+    /// Italian negators, negative-polarity words, clitics and auxiliaries, contrast words.
+    IT_NEGATORS = IT_NEGATORS, "lexicons/it/negators.tsv";
+    /// Italian spelling normalisation: abbreviations and accents typed as apostrophes.
+    IT_NORMALISE = IT_NORMALISE, "lexicons/it/normalise.tsv";
     /// Emoji valences written by the project (keys without VS16 or skin tones).
     EMOJI = EMOJI, "lexicons/emoji.tsv";
     /// Emoticons recognised by the tokenizer, with valences.
     EMOTICONS = EMOTICONS, "lexicons/emoticons.tsv";
+    /// English civility cues (insults, politeness, needs, second person), written by the project.
+    EN_CIVILITY = EN_CIVILITY, "lexicons/en/civility.tsv";
+    /// Italian civility cues (insulti, cortesia, richieste, seconda persona), written by the project.
+    IT_CIVILITY = IT_CIVILITY, "lexicons/it/civility.tsv";
 }

@@ -62,22 +62,69 @@ pub(crate) struct Unit<'a> {
     pub idiom: Option<(f64, usize, &'static str)>,
     /// Set on the other units of an idiom: they add nothing and modify nothing.
     pub inside_idiom: bool,
+    /// A sentence boundary (`.`, `!`, `?`, `;`, `:`) stands between this unit and the one before:
+    /// negators and modifiers do not reach across it.
+    pub starts_sentence: bool,
+    /// Some punctuation stands between this unit and the one before: idioms do not span it.
+    pub after_punct: bool,
+}
+
+impl<'a> Unit<'a> {
+    fn new(
+        raw: &'a str,
+        key: String,
+        span: Span,
+        kind: TokenKind,
+        lookup: Option<Lookup>,
+    ) -> Unit<'a> {
+        // Emoticons are not shouting: ":D" is a face, not capitals.
+        let upper = kind == TokenKind::Word && is_upper(raw);
+        Unit {
+            raw,
+            key,
+            span,
+            kind,
+            upper,
+            lookup,
+            idiom: None,
+            inside_idiom: false,
+            starts_sentence: false,
+            after_punct: false,
+        }
+    }
 }
 
 pub(crate) fn profile_for(lang: Option<Lang>) -> &'static dyn Profile {
     match lang {
         Some(Lang::En) => &English,
-        Some(Lang::It) | None => &SymbolsOnly,
+        Some(Lang::It) => &super::italian::Italian,
+        None => &SymbolsOnly,
     }
 }
 
 /// Builds the units of a text: tokens, split (elisions) and normalised, looked up once.
 pub(crate) fn units<'a>(text: &'a str, profile: &dyn Profile) -> Vec<Unit<'a>> {
-    let mut units = Vec::new();
+    let mut units: Vec<Unit<'a>> = Vec::new();
+    let mut boundary = false;
+    let mut punct = false;
     for token in tokenize(text) {
+        let first_new = units.len();
         match token.kind {
-            TokenKind::Punct => continue,
-            TokenKind::Word | TokenKind::Hashtag | TokenKind::Number => {
+            TokenKind::Punct => {
+                boundary |= token.text.contains(['.', '!', '?', ';', ':', '\u{2026}']);
+                punct = true;
+                continue;
+            }
+            // Numbers carry no sentiment: VADER's lexicon scores some as text-speak codes ("187",
+            // "86"), which misfires on order numbers and dates.
+            TokenKind::Number => units.push(Unit::new(
+                token.text,
+                fold(token.text),
+                token.span,
+                token.kind,
+                None,
+            )),
+            TokenKind::Word | TokenKind::Hashtag => {
                 let body = if token.kind == TokenKind::Hashtag {
                     &token.text[1..]
                 } else {
@@ -110,16 +157,7 @@ pub(crate) fn units<'a>(text: &'a str, profile: &dyn Profile) -> Vec<Unit<'a>> {
                             hit.rules.insert(0, Rule::Normalised);
                         }
                     }
-                    units.push(Unit {
-                        raw,
-                        upper: is_upper(raw),
-                        key,
-                        span,
-                        kind: token.kind,
-                        lookup,
-                        idiom: None,
-                        inside_idiom: false,
-                    });
+                    units.push(Unit::new(raw, key, span, token.kind, lookup));
                 }
             }
             TokenKind::Emoji | TokenKind::Emoticon => {
@@ -128,32 +166,30 @@ pub(crate) fn units<'a>(text: &'a str, profile: &dyn Profile) -> Vec<Unit<'a>> {
                 let lookup = match token.kind {
                     TokenKind::Emoticon => profile
                         .lookup(&token.text.to_lowercase())
+                        .map(|mut hit| {
+                            hit.rules.push(Rule::Emoticon);
+                            hit
+                        })
                         .or_else(|| symbol_lookup(token.kind, token.text)),
                     _ => symbol_lookup(token.kind, token.text),
                 };
-                units.push(Unit {
-                    raw: token.text,
-                    upper: is_upper(token.text),
-                    key,
-                    span: token.span,
-                    kind: token.kind,
-                    lookup,
-                    idiom: None,
-                    inside_idiom: false,
-                });
+                units.push(Unit::new(token.text, key, token.span, token.kind, lookup));
             }
             TokenKind::Url | TokenKind::Mention => {
-                units.push(Unit {
-                    raw: token.text,
-                    upper: false,
-                    key: String::new(),
-                    span: token.span,
-                    kind: token.kind,
-                    lookup: None,
-                    idiom: None,
-                    inside_idiom: false,
-                });
+                units.push(Unit::new(
+                    token.text,
+                    String::new(),
+                    token.span,
+                    token.kind,
+                    None,
+                ));
             }
+        }
+        if let Some(unit) = units.get_mut(first_new) {
+            unit.starts_sentence = boundary;
+            unit.after_punct = punct;
+            boundary = false;
+            punct = false;
         }
     }
     mark_idioms(&mut units, profile);
@@ -171,10 +207,18 @@ fn mark_idioms(units: &mut [Unit<'_>], profile: &dyn Profile) {
     let mut phrase = String::new();
     while i < units.len() {
         let mut matched = None;
-        for len in (2..=longest.min(units.len() - i)).rev() {
+        // an idiom does not run across punctuation ("no, doubt" is not "no doubt")
+        let reach = units[i + 1..]
+            .iter()
+            .take(longest.saturating_sub(1))
+            .take_while(|u| !u.after_punct)
+            .count()
+            + 1;
+        for len in (2..=reach).rev() {
             phrase.clear();
             for (k, unit) in units[i..i + len].iter().enumerate() {
-                if k > 0 {
+                // elided units join without a space, as typed: "non c'è male"
+                if k > 0 && !units[i + k - 1].key.ends_with('\'') {
                     phrase.push(' ');
                 }
                 phrase.push_str(&unit.key);
@@ -208,7 +252,7 @@ fn caps_differential(units: &[Unit<'_>]) -> bool {
 fn scope_before(units: &[Unit<'_>], i: usize, profile: &dyn Profile) -> Vec<usize> {
     let mut scope = Vec::with_capacity(SCOPE);
     let mut j = i;
-    while j > 0 && scope.len() < SCOPE {
+    while j > 0 && scope.len() < SCOPE && !units[j].starts_sentence {
         j -= 1;
         if profile.is_transparent(&units[j].key) && profile.lang() != Some(Lang::En) {
             continue;
@@ -216,6 +260,32 @@ fn scope_before(units: &[Unit<'_>], i: usize, profile: &dyn Profile) -> Vec<usiz
         scope.push(j);
     }
     scope
+}
+
+/// Whether the words between a negator at `j` and the word at `i` keep the negation from
+/// reaching it (Italian "non ho mai visto niente **di così** bello" praises).
+fn negation_blocked(units: &[Unit<'_>], j: usize, i: usize, profile: &dyn Profile) -> bool {
+    let between: Vec<&str> = units[j + 1..=i].iter().map(|u| u.key.as_str()).collect();
+    profile.blocks_negation(&units[j].key, &between)
+}
+
+/// Whether a negative-polarity word follows unit `i` in its sentence ("non mi piace **per
+/// niente**", "non è **affatto** vero"), which makes a negation stronger.
+fn reinforced_after(units: &[Unit<'_>], i: usize, profile: &dyn Profile) -> bool {
+    let mut j = i + 1;
+    while j < units.len() && j <= i + SCOPE && !units[j].starts_sentence {
+        let two = units
+            .get(j + 1)
+            .filter(|u| !u.starts_sentence)
+            .map(|next| format!("{} {}", units[j].key, next.key));
+        if profile.is_reinforcing_npi(&units[j].key)
+            || two.is_some_and(|p| profile.is_reinforcing_npi(&p))
+        {
+            return true;
+        }
+        j += 1;
+    }
+    false
 }
 
 /// The modifier scalar of the unit at `j` for a following word of valence `valence`, matched in
@@ -308,14 +378,19 @@ pub fn score(text: &str, lang: DetectedLang, explain: bool) -> Sentiment {
 
         // VADER: "no" directly before a lexicon word is a negator, not a negative word.
         if profile.lang() == Some(Lang::En)
+            && unit.idiom.is_none()
             && unit.key == "no"
             && i + 1 < n
             && profile.in_lexicon(&units[i + 1].key)
         {
             continue;
         }
-        if profile.lang() == Some(Lang::En) {
-            let before = |k: usize| (i >= k).then(|| units[i - k].key.as_str());
+        if profile.lang() == Some(Lang::En) && unit.idiom.is_none() {
+            // (a "no" that starts an idiom, "no doubt", is part of the idiom, not a negator)
+            let before = |k: usize| {
+                (i >= k && units[i - k].idiom.is_none() && !units[i - k].inside_idiom)
+                    .then(|| units[i - k].key.as_str())
+            };
             if before(1) == Some("no")
                 || before(2) == Some("no")
                 || (before(3) == Some("no") && matches!(before(1), Some("or" | "nor")))
@@ -330,7 +405,19 @@ pub fn score(text: &str, lang: DetectedLang, explain: bool) -> Sentiment {
             note(&mut rules, i, Rule::Caps);
         }
 
-        let scope = scope_before(&units, i, profile);
+        // Emoji and emoticons say how the writer feels; negators and modifiers in the words
+        // before them do not apply ("isn't it -_-" is not a happy face).
+        let is_symbol = matches!(unit.kind, TokenKind::Emoji | TokenKind::Emoticon);
+        // An idiom that carries its own negator ("nessun problema") is not negated again by a
+        // negator before it where negation is concord ("non c'è nessun problema").
+        let carries_negation = unit.idiom.is_some_and(|(_, len, _)| {
+            profile.negative_concord() && units[i..i + len].iter().any(|u| profile.is_negator(&u.key))
+        });
+        let scope = if is_symbol || carries_negation {
+            Vec::new()
+        } else {
+            scope_before(&units, i, profile)
+        };
         let mut negations = 0;
         for (distance, &j) in scope.iter().enumerate() {
             let word = &units[j];
@@ -362,11 +449,22 @@ pub fn score(text: &str, lang: DetectedLang, explain: bool) -> Sentiment {
                 && scope[..distance].iter().any(|&k| units[k].key == "doubt")
             {
                 // "without a doubt, excellent": not a negation
-            } else if profile.is_negator(&word.key) {
-                valence *= NEGATION_SCALAR;
+            } else if profile.is_negator(&word.key) && !negation_blocked(&units, j, i, profile) {
+                // With negative concord ("non l'ho mai apprezzato") a second negator in the
+                // scope is the same negation, not a double one: it makes it firmer instead.
+                if negations == 0 || !profile.negative_concord() {
+                    valence *= NEGATION_SCALAR;
+                    note(&mut rules, i, Rule::Negated);
+                } else if negations == 1 {
+                    valence += BOOSTER_INCREMENT.copysign(valence);
+                    note(&mut rules, i, Rule::Boosted);
+                }
                 negations += 1;
-                note(&mut rules, i, Rule::Negated);
             }
+        }
+        if negations > 0 && reinforced_after(&units, i, profile) {
+            valence += BOOSTER_INCREMENT.copysign(valence);
+            note(&mut rules, i, Rule::Boosted);
         }
         if negations == 0 {
             // VADER's "least": "the least good" negates, "at least good" and "very least" do not.
@@ -408,24 +506,41 @@ fn apply_contrast(
             let Some(contrast) = profile.contrast(&phrase) else {
                 continue;
             };
-            let (before, after) = match contrast {
-                Contrast::Adversative => CONTRAST_WEIGHTS,
-                // "anche se X, Y": the concessive clause X weighs less, the main clause Y more;
-                // "Y, anche se X": the same, which is what weighting before/after cannot express,
-                // so a concessive at the start of the text swaps the weights.
-                Contrast::Concessive if i == 0 => (CONTRAST_WEIGHTS.0, CONTRAST_WEIGHTS.0),
-                Contrast::Concessive => (CONTRAST_WEIGHTS.1, CONTRAST_WEIGHTS.0),
-            };
-            for (k, valence) in valences.iter_mut().enumerate() {
-                if *valence == 0.0 || (i..i + len).contains(&k) {
-                    continue;
+            match contrast {
+                Contrast::Adversative => {
+                    let (before, after) = CONTRAST_WEIGHTS;
+                    for (k, valence) in valences.iter_mut().enumerate() {
+                        if *valence == 0.0 || (i..i + len).contains(&k) {
+                            continue;
+                        }
+                        *valence *= if k < i { before } else { after };
+                        mark(k);
+                    }
                 }
-                *valence *= if k < i { before } else { after };
-                mark(k);
+                // "anche se X, Y" and "Y, anche se X": the concessive clause X, up to the next
+                // punctuation, weighs less; the main clause keeps its weight.
+                Contrast::Concessive => {
+                    let end = (i + len..units.len())
+                        .find(|&k| k > i + len && units[k].after_punct)
+                        .unwrap_or(units.len());
+                    for (k, valence) in valences.iter_mut().enumerate().take(end).skip(i + len) {
+                        if *valence != 0.0 {
+                            *valence *= CONTRAST_WEIGHTS.0;
+                            mark(k);
+                        }
+                    }
+                }
             }
             return;
         }
     }
+}
+
+/// Where `part`, a slice of `text`, starts in it.
+fn byte_offset(text: &str, part: &str) -> usize {
+    (part.as_ptr() as usize)
+        .saturating_sub(text.as_ptr() as usize)
+        .min(text.len())
 }
 
 /// Punctuation emphasis of the whole text, as VADER computes it.
@@ -521,13 +636,13 @@ fn finish(
                         start: unit.span.start,
                         end: last.span.end,
                     };
+                    // the phrase as written, spaces squeezed
+                    let start = byte_offset(text, unit.raw);
+                    let end = byte_offset(text, last.raw) + last.raw.len();
+                    let written = text.get(start..end).unwrap_or(unit.raw);
                     (
                         span,
-                        units[i..i + len]
-                            .iter()
-                            .map(|u| u.raw)
-                            .collect::<Vec<_>>()
-                            .join(" "),
+                        written.split_whitespace().collect::<Vec<_>>().join(" "),
                     )
                 }
                 None => (unit.span, unit.raw.to_string()),
@@ -579,5 +694,6 @@ fn finish(
         label: Label::from_compound(compound),
         lang,
         tokens,
+        signals: Default::default(),
     }
 }

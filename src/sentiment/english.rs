@@ -49,7 +49,12 @@ impl Profile for English {
     }
 
     fn modifier(&self, phrase: &str) -> Option<f64> {
-        EN_MODIFIERS.decimal(phrase, 0)
+        EN_MODIFIERS.decimal(phrase, 0).or_else(|| {
+            // "sooo good", "reallyyy"
+            [2, 1].iter().find_map(|&keep| {
+                collapse_elongation(phrase, keep).and_then(|w| EN_MODIFIERS.decimal(&w, 0))
+            })
+        })
     }
 
     fn is_negator(&self, word: &str) -> bool {

@@ -14,6 +14,7 @@
 
 pub mod engine;
 pub mod english;
+pub mod italian;
 pub mod profile;
 
 use serde::Serialize;
@@ -139,6 +140,9 @@ pub struct Sentiment {
     /// The tokens that contributed, when an explanation was asked for.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub tokens: Vec<Contribution>,
+    /// Civility signals: hostility, insults aimed at someone, directness, politeness, shouting,
+    /// questions, requests and complaints.
+    pub signals: crate::signals::Signals,
 }
 
 /// How to score.
@@ -161,5 +165,7 @@ pub fn score_with(text: &str, options: Options) -> Sentiment {
         Some(lang) => DetectedLang::given(lang),
         None => crate::lang::detect(text),
     };
-    engine::score(text, lang, options.explain)
+    let mut result = engine::score(text, lang, options.explain);
+    result.signals = crate::signals::detect(text, result.lang.lang, result.neg);
+    result
 }

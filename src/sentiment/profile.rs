@@ -78,6 +78,24 @@ pub trait Profile {
         false
     }
 
+    /// Whether several negators in one scope make one negation (Italian "non … mai", "non …
+    /// niente") instead of cancelling out as in English ("not un-good").
+    fn negative_concord(&self) -> bool {
+        false
+    }
+
+    /// Whether a word or phrase after a negated word reinforces the negation ("per niente",
+    /// "affatto" in "non mi piace per niente").
+    fn is_reinforcing_npi(&self, _phrase: &str) -> bool {
+        false
+    }
+
+    /// Whether the words after a negator, up to and including the word it would negate, turn
+    /// the construction into something else (a comparison, an idiom). None do by default.
+    fn blocks_negation(&self, _negator: &str, _following: &[&str]) -> bool {
+        false
+    }
+
     /// Whether and how the word is a contrast marker.
     fn contrast(&self, phrase: &str) -> Option<Contrast>;
 

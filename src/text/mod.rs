@@ -157,6 +157,10 @@ impl<'a> Scanner<'a> {
                 self.advance_to(start + len);
                 return Some((start, TokenKind::Url));
             }
+            if let Some(len) = email_len(rest) {
+                self.advance_to(start + len);
+                return Some((start, TokenKind::Url));
+            }
             if let Some(len) = tagged_len(rest, '@') {
                 self.advance_to(start + len);
                 return Some((start, TokenKind::Mention));
@@ -258,7 +262,9 @@ pub fn is_emoji_char(c: char) -> bool {
 /// Length of an HTML character reference (`&amp;`, `&#39;`, `&#x27;`) at the start of `s`.
 fn html_entity_len(s: &str) -> Option<usize> {
     let body = s.strip_prefix('&')?;
-    let end = body.find(';')?;
+    // References are short: look no further than that, so a run of '&' stays linear.
+    let window = &body.as_bytes()[..body.len().min(10)];
+    let end = window.iter().position(|&b| b == b';')?;
     let name = &body[..end];
     let valid = match name.strip_prefix('#') {
         Some(number) => {
@@ -283,6 +289,27 @@ fn url_len(s: &str) -> Option<usize> {
     (url.len() > scheme.len()).then_some(url.len())
 }
 
+/// Length of an e-mail address at the start of `s` (`name@example.com`): an address, not words.
+fn email_len(s: &str) -> Option<usize> {
+    let is_local = |c: char| c.is_alphanumeric() || matches!(c, '.' | '_' | '+' | '-');
+    let at = s
+        .char_indices()
+        .take(64)
+        .take_while(|&(_, c)| is_local(c) || c == '@')
+        .find(|&(_, c)| c == '@')?
+        .0;
+    if at == 0 {
+        return None;
+    }
+    let domain = &s[at + 1..];
+    let len = domain
+        .find(|c: char| !(c.is_alphanumeric() || c == '.' || c == '-'))
+        .unwrap_or(domain.len());
+    let domain = domain[..len].trim_end_matches(['.', '-']);
+    let dot = domain.find('.')?;
+    (dot > 0 && dot + 1 < domain.len()).then_some(at + 1 + domain.len())
+}
+
 /// Length of `@name` or `#tag` at the start of `s`.
 fn tagged_len(s: &str, sigil: char) -> Option<usize> {
     let body = s.strip_prefix(sigil)?;
@@ -304,31 +331,52 @@ fn tagged_len(s: &str, sigil: char) -> Option<usize> {
     Some(sigil.len_utf8() + name.len())
 }
 
+/// Whether an emoticon in the table starts with this byte (a quick filter: most words cannot
+/// start one, and need no lookups).
+fn may_start_emoticon(first: u8) -> bool {
+    static FIRST_BYTES: std::sync::OnceLock<[bool; 256]> = std::sync::OnceLock::new();
+    let table = FIRST_BYTES.get_or_init(|| {
+        let mut table = [false; 256];
+        for (emoticon, _) in crate::lexicon::EMOTICONS.rows() {
+            for b in [
+                emoticon.as_bytes()[0],
+                emoticon.as_bytes()[0].to_ascii_uppercase(),
+            ] {
+                table[usize::from(b)] = true;
+            }
+        }
+        table
+    });
+    table[usize::from(first)]
+}
+
 /// Length of an emoticon at the start of `s`: the longest known emoticon (ASCII, case-insensitive),
 /// plus any repetition of its last character (`:)))`), not followed by a letter or digit.
 fn emoticon_len(s: &str) -> Option<usize> {
-    let first = s.as_bytes().first()?;
-    if !first.is_ascii_graphic() {
+    let first = *s.as_bytes().first()?;
+    if !may_start_emoticon(first) {
         return None;
     }
-    let window: String = s
-        .chars()
+    // Emoticons are short and mostly ASCII; a few are not ("ç_ç"). Try the longest prefix of
+    // up to 8 non-space characters first.
+    let mut ends: Vec<usize> = s
+        .char_indices()
         .take(8)
-        .take_while(|c| c.is_ascii_graphic())
+        .take_while(|&(_, c)| !c.is_whitespace())
+        .map(|(i, c)| i + c.len_utf8())
         .collect();
-    let lower = window.to_ascii_lowercase();
-    let mut best = None;
-    for len in (2..=lower.len()).rev() {
-        if crate::lexicon::EMOTICONS.contains(&lower[..len]) {
-            best = Some(len);
-            break;
-        }
-    }
+    ends.reverse();
+    let best = ends
+        .into_iter()
+        .filter(|&end| end >= 2)
+        .find(|&end| crate::lexicon::EMOTICONS.contains(&s[..end].to_lowercase()));
     let mut len = best?;
     let bytes = s.as_bytes();
     let last = bytes[len - 1];
     // Mouths repeat (":)))", ":DDD"), eyes do not.
-    if !last.is_ascii_alphanumeric() || matches!(last, b'D' | b'P' | b'd' | b'p') {
+    if last.is_ascii()
+        && (!last.is_ascii_alphanumeric() || matches!(last, b'D' | b'P' | b'd' | b'p'))
+    {
         while len < bytes.len() && bytes[len] == last {
             len += 1;
         }

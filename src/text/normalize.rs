@@ -32,6 +32,19 @@ pub fn is_upper(word: &str) -> bool {
 /// Collapses elongated letters ("bellooo", "sooooo", "nooo"): runs of three or more of the same
 /// letter become `keep` letters. Returns `None` when nothing was elongated.
 pub fn collapse_elongation(word: &str, keep: usize) -> Option<String> {
+    // Most words have no run of three: find out without allocating.
+    let mut previous = ('\0', 0);
+    let has_run = word.chars().any(|c| {
+        previous = if c == previous.0 {
+            (c, previous.1 + 1)
+        } else {
+            (c, 1)
+        };
+        previous.1 >= 3 && c.is_alphabetic()
+    });
+    if !has_run {
+        return None;
+    }
     let chars: Vec<char> = word.chars().collect();
     let mut out = String::with_capacity(word.len());
     let mut changed = false;

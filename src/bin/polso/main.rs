@@ -2,6 +2,7 @@
 //!
 //! ```text
 //! polso score [FILE] [--lines] [--explain] [--lang it|en]
+//! polso thread [FILE] [--sla MINUTES] [--staff a,b] [--now ISO] [--bucket MINUTES]
 //! ```
 //!
 //! Reads JSONL (`{"id": ..., "text": ..., "lang"?: "it"|"en"}`) or, with `--lines`, one plain
@@ -14,6 +15,8 @@ use std::fs::File;
 use std::io::{self, BufRead, BufReader, BufWriter, Write};
 use std::process::ExitCode;
 
+mod thread;
+
 use polso::{Lang, Options};
 use serde_json::{json, Map, Value};
 
@@ -24,7 +27,9 @@ const USAGE: &str = "usage: polso score [FILE] [--lines] [--explain] [--lang it|
   --explain   add the contributing tokens, their spans and rules
   --lang L    score every comment as L (it or en) instead of detecting it
 
-Writes one JSON object a line: id, compound, pos, neu, neg, label, lang, langConfidence.
+Writes one JSON object a line: id, compound, pos, neu, neg, label, lang, langConfidence,
+signals (hostility, insult, targeted, profanity, directness, politeness, shouting, question,
+request, complaint; with --explain also the cues found and their spans).
 A bad line yields {\"line\": N, \"error\": ...}; the exit status is then 1.";
 
 struct ScoreArgs {
@@ -77,6 +82,18 @@ fn record(id: Value, text: &str, options: Options) -> Value {
         "langConfidence".into(),
         json!(round(result.lang.confidence, 3)),
     );
+    let mut signals = serde_json::to_value(&result.signals).unwrap_or(Value::Null);
+    if let Value::Object(fields) = &mut signals {
+        for key in ["hostility", "directness", "politeness", "shouting"] {
+            if let Some(x) = fields.get(key).and_then(Value::as_f64) {
+                fields.insert(key.into(), json!(round(x, 3)));
+            }
+        }
+        if !options.explain {
+            fields.remove("cues");
+        }
+    }
+    object.insert("signals".into(), signals);
     if options.explain {
         object.insert(
             "tokens".into(),
@@ -235,9 +252,11 @@ fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
     match args.first().map(String::as_str) {
         Some("score") => run_score(&args[1..]),
+        Some("thread") => thread::run(&args[1..]),
         Some("-h" | "--help") | None => {
             println!(
-                "polso: sentiment and thread health for Italian and English comments\n\n{USAGE}"
+                "polso: sentiment and thread health for Italian and English comments\n\n{USAGE}\n\n{}",
+                thread::USAGE
             );
             ExitCode::SUCCESS
         }

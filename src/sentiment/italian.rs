@@ -1,0 +1,282 @@
+//! Italian: the project's lemma lexicon expanded to inflected forms at build time, the CLiPS
+//! Pattern lexicon, idioms, and the rules Italian needs beyond VADER's.
+//!
+//! What differs from English, and why:
+//! - **Elision** splits a written word into the units the rules see: `l'ho` is `l'` + `ho`,
+//!   `dell'anno` is `dell'` + `anno`.
+//! - **Spelling** is normalised before lookup: chat abbreviations (`nn`, `cmq`, `xké`), accents typed
+//!   as apostrophes (`perche'`, `e'`, `piu'`), laughter (`ahahah`).
+//! - **Morphology** is resolved by lookup, not by stemming: every inflected form was generated from
+//!   its lemma at build time (`bellissime` ← `bello`, superlative). Enclitic pronouns are the one
+//!   thing split at run time, from a closed list and only onto a verb stem the build generated
+//!   (`piacermi` → `piacer` + `mi`), so `amare` never merges with `amaro`.
+//! - **Negation** has negative concord: `non … mai`, `non … niente`, `né … né` are one negation, not
+//!   two that cancel out; clitics and auxiliaries between `non` and the word do not use up the
+//!   scope (`non mi è piaciuto`); a negative-polarity word after the negated word (`per niente`,
+//!   `affatto`) makes the negation stronger instead of flipping it back.
+//! - **Intensifying prefixes** `stra-`, `super-`, `iper-` boost the word they prefix (`strabello`).
+
+use crate::lang::Lang;
+use crate::lexicon::{
+    Table, IT_FORMS, IT_IDIOMS, IT_MODIFIERS, IT_NEGATORS, IT_NORMALISE, IT_PATTERN, IT_WORDS,
+};
+use crate::text::normalize::{collapse_elongation, is_laughter};
+
+use super::profile::{Contrast, Lookup, Profile};
+use super::Rule;
+
+/// The Italian profile.
+pub struct Italian;
+
+/// Enclitic pronouns, longest first, that may follow an infinitive, gerund or imperative.
+const ENCLITICS: &[&str] = &[
+    "gliele", "glieli", "gliela", "glielo", "gliene", "mele", "meli", "mela", "melo", "mene",
+    "tele", "teli", "tela", "telo", "tene", "cele", "celi", "cela", "celo", "cene", "vele", "veli",
+    "vela", "velo", "vene", "sele", "seli", "sela", "selo", "sene", "gli", "mi", "ti", "ci", "vi",
+    "si", "lo", "la", "li", "le", "ne",
+];
+
+/// Prefixes that intensify the word they are glued to.
+const INTENSIFYING_PREFIXES: &[&str] = &["stra", "super", "iper", "arci", "ultra"];
+
+/// Forms the build generated as stems for enclitics ("odiar" for "odiarlo").
+fn is_clitic_host(tag: &str) -> bool {
+    matches!(tag, "infinitive (clitic)" | "gerund" | "imperative")
+}
+
+impl Italian {
+    /// A hit in the project's words, the generated forms, or Pattern, in that order of trust.
+    fn direct(word: &str) -> Option<Lookup> {
+        if let Some(valence) = IT_WORDS.decimal(word, 0) {
+            let mut hit = Lookup::from_table(&IT_WORDS, valence);
+            // The project's word list overrides a generated form's valence, but the form still
+            // says what it is ("schifosa" ← "schifoso").
+            if let Some(form) = form_lookup(word, |_| true) {
+                hit.lemma = form.lemma;
+                hit.form = form.form;
+                hit.rules = form.rules;
+            }
+            return Some(hit);
+        }
+        if let Some(hit) = form_lookup(word, |_| true) {
+            return Some(hit);
+        }
+        IT_PATTERN
+            .decimal(word, 0)
+            .map(|valence| Lookup::from_table(&IT_PATTERN, valence))
+    }
+
+    fn with_elongation(word: &str) -> Option<Lookup> {
+        if let Some(hit) = Italian::direct(word) {
+            return Some(hit);
+        }
+        for keep in [1, 2] {
+            if let Some(collapsed) = collapse_elongation(word, keep) {
+                if let Some(mut hit) = Italian::direct(&collapsed) {
+                    hit.rules.push(Rule::Elongated);
+                    return Some(hit);
+                }
+            }
+        }
+        None
+    }
+}
+
+/// Looks `word` up among the generated inflected forms, if `accept` takes its tag.
+fn form_lookup(word: &str, accept: impl Fn(&str) -> bool) -> Option<Lookup> {
+    let row = IT_FORMS.row(word)?;
+    let mut columns = row.split('\t');
+    let valence = crate::lexicon::parse_thousandths(columns.next()?)?;
+    let lemma = columns.next()?;
+    let tag = columns.next()?;
+    if !accept(tag) {
+        return None;
+    }
+    let mut hit = Lookup::from_table(&IT_FORMS, valence);
+    if tag != "lemma" {
+        hit.lemma = Some(lemma);
+        hit.form = Some(tag);
+        hit.rules.push(Rule::Lemma);
+    }
+    Some(hit)
+}
+
+/// Turns an accent typed as an apostrophe into the accent: `perche'` → `perché`, `e'` → `è`,
+/// `piu'` → `più`. `po'` (poco) keeps its apostrophe: it is an elision, not an accent.
+fn accent_from_apostrophe(word: &str) -> Option<String> {
+    let stem = word.strip_suffix('\'')?;
+    if stem == "po" || stem.is_empty() {
+        return None;
+    }
+    let vowel = stem.chars().next_back()?;
+    let accented = match vowel {
+        // -ché (perché, poiché, benché, finché, purché, affinché) and né
+        'e' if stem.ends_with("che") || stem == "ne" => 'é',
+        'a' => 'à',
+        'e' => 'è',
+        'i' => 'ì',
+        'o' => 'ò',
+        'u' => 'ù',
+        _ => return None,
+    };
+    let mut out = String::with_capacity(stem.len() + 1);
+    out.push_str(&stem[..stem.len() - vowel.len_utf8()]);
+    out.push(accented);
+    Some(out)
+}
+
+impl Profile for Italian {
+    fn lang(&self) -> Option<Lang> {
+        Some(Lang::It)
+    }
+
+    fn split(&self, word: &str) -> Vec<(usize, usize)> {
+        // Elision: split after the first apostrophe when a word follows it ("l'ho", "dell'anno",
+        // "c'è", "un'amica"); a final apostrophe is an accent or "po'", and stays.
+        if let Some(position) = word.find('\'') {
+            let head = &word[..position];
+            let tail = &word[position + 1..];
+            let elidable = !head.is_empty()
+                && head.chars().count() <= 6
+                && head.chars().all(char::is_alphabetic);
+            if elidable && tail.chars().next().is_some_and(char::is_alphabetic) {
+                return vec![(0, position + 1), (position + 1, word.len())];
+            }
+        }
+        vec![(0, word.len())]
+    }
+
+    fn normalise(&self, unit: String) -> (String, bool) {
+        if let Some(to) = IT_NORMALISE.column(&unit, 0) {
+            return (to.to_string(), true);
+        }
+        if let Some(accented) = accent_from_apostrophe(&unit) {
+            let accented = IT_NORMALISE
+                .column(&accented, 0)
+                .map(str::to_string)
+                .unwrap_or(accented);
+            return (accented, true);
+        }
+        if is_laughter(&unit) {
+            return ("ahah".to_string(), unit != "ahah");
+        }
+        (unit, false)
+    }
+
+    fn lookup(&self, word: &str) -> Option<Lookup> {
+        if let Some(hit) = Italian::with_elongation(word) {
+            return Some(hit);
+        }
+        // Enclitics on a verb stem: "piacermi", "odiarlo", "godendoselo", "dimmelo".
+        for clitic in ENCLITICS {
+            if let Some(stem) = word.strip_suffix(clitic) {
+                if stem.chars().count() >= 3 {
+                    if let Some(mut hit) = form_lookup(stem, is_clitic_host) {
+                        hit.form = Some("verb with enclitic pronoun");
+                        return Some(hit);
+                    }
+                }
+            }
+        }
+        // Intensifying prefixes: "strabello", "superfigo", "iperveloce".
+        for prefix in INTENSIFYING_PREFIXES {
+            if let Some(rest) = word.strip_prefix(prefix) {
+                let rest = rest.strip_prefix('-').unwrap_or(rest);
+                if rest.chars().count() >= 3 {
+                    if let Some(mut hit) = Italian::with_elongation(rest) {
+                        hit.valence = (hit.valence
+                            + super::engine::BOOSTER_INCREMENT.copysign(hit.valence))
+                        .clamp(-4.0, 4.0);
+                        hit.rules.push(Rule::Boosted);
+                        return Some(hit);
+                    }
+                }
+            }
+        }
+        None
+    }
+
+    fn in_lexicon(&self, word: &str) -> bool {
+        // A word listed as a modifier or negator acts as one even if a sentiment lexicon also
+        // has it (Pattern scores "molto" and "proprio").
+        if IT_MODIFIERS.contains(word) || IT_NEGATORS.contains(word) {
+            return false;
+        }
+        IT_WORDS.contains(word) || IT_FORMS.contains(word) || IT_PATTERN.contains(word)
+    }
+
+    fn blocks_negation(&self, negator: &str, following: &[&str]) -> bool {
+        // "niente di così bello", "nulla di più bello", "niente di meglio": a comparison, which
+        // "non ho mai visto ..." turns into praise of the thing seen, not a negation of it.
+        matches!(negator, "niente" | "nulla" | "nessuno" | "nessuna")
+            && following.first() == Some(&"di")
+            && following.iter().any(|w| matches!(*w, "così" | "più" | "tanto" | "meglio" | "peggio" | "migliore" | "peggiore"))
+    }
+
+    fn modifier(&self, phrase: &str) -> Option<f64> {
+        IT_MODIFIERS.decimal(phrase, 0)
+    }
+
+    fn is_negator(&self, word: &str) -> bool {
+        matches!(IT_NEGATORS.column(word, 0), Some("negator" | "npi"))
+    }
+
+    fn is_transparent(&self, word: &str) -> bool {
+        IT_NEGATORS.column(word, 0) == Some("clitic_or_aux")
+    }
+
+    fn negative_concord(&self) -> bool {
+        true
+    }
+
+    fn is_reinforcing_npi(&self, phrase: &str) -> bool {
+        IT_NEGATORS.column(phrase, 0) == Some("npi")
+    }
+
+    fn contrast(&self, phrase: &str) -> Option<Contrast> {
+        match IT_NEGATORS.column(phrase, 0) {
+            Some("contrast") => Some(Contrast::Adversative),
+            Some("concessive") => Some(Contrast::Concessive),
+            _ => None,
+        }
+    }
+
+    fn max_contrast_words(&self) -> usize {
+        2
+    }
+
+    fn idioms(&self) -> &'static Table {
+        &IT_IDIOMS
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn accents_typed_as_apostrophes() {
+        assert_eq!(accent_from_apostrophe("perche'").as_deref(), Some("perché"));
+        assert_eq!(accent_from_apostrophe("e'").as_deref(), Some("è"));
+        assert_eq!(accent_from_apostrophe("piu'").as_deref(), Some("più"));
+        assert_eq!(accent_from_apostrophe("citta'").as_deref(), Some("città"));
+        assert_eq!(accent_from_apostrophe("po'"), None);
+        assert_eq!(accent_from_apostrophe("bello"), None);
+    }
+
+    #[test]
+    fn elision_splits_after_the_apostrophe() {
+        let split = |w: &str| {
+            Italian
+                .split(w)
+                .into_iter()
+                .map(|(a, b)| w[a..b].to_string())
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(split("l'ho"), ["l'", "ho"]);
+        assert_eq!(split("dell'anno"), ["dell'", "anno"]);
+        assert_eq!(split("c'è"), ["c'", "è"]);
+        assert_eq!(split("po'"), ["po'"]);
+        assert_eq!(split("perche'"), ["perche'"]);
+    }
+}

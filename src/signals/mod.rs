@@ -1,0 +1,483 @@
+//! Per-comment civility signals: hostility and insults, whether they are aimed at a person,
+//! directness, politeness, shouting, and whether the comment asks, requests or complains.
+//!
+//! These are the comment-level inputs of a thread's [tension](crate::thread::Tension), and they are
+//! part of every [`Sentiment`](crate::Sentiment) so that an extension can flag a single comment
+//! without building a thread.
+//!
+//! ```
+//! let s = polso::score("You're an idiot and you know it.").signals;
+//! assert!(s.insult && s.targeted);
+//! assert!(s.hostility > 0.7);
+//!
+//! let s = polso::score("Sei proprio un cretino").signals;
+//! assert!(s.targeted, "Italian drops the pronoun: the verb 'sei' addresses the reader");
+//!
+//! let s = polso::score("Thanks, I think you're right about the cache.").signals;
+//! assert!(s.politeness > 0.5 && s.hostility < 0.2);
+//! ```
+//!
+//! # How the cues are found
+//! The words of the text are folded (lowercase, typographic apostrophes), Italian elisions are
+//! split (`un'idiota` → `un'` `idiota`), and the longest phrase of the language's
+//! `lexicons/*/civility.tsv` starting at each word wins (so "hai ragione" is politeness, not the
+//! second-person verb "hai"). Elongated words are retried collapsed ("idiotaaa", "stuuupid").
+//! An insult, slur, threat or dismissal is *targeted* when a second-person word (or, for Italian,
+//! a second-person verb form such as "sei", "siete", "hai") or an @mention stands within
+//! [`TARGET_BEFORE`] words before it or [`TARGET_AFTER`] after it.
+//!
+//! # Hostility
+//! `hostility = 1 − exp(−raw / 2.5)` with
+//! `raw = Σ insult, slur, threat weights + 0.6 Σ profanity + 0.7 Σ dismissive
+//!        + 1.5 (if targeted) + 2 · neg + 1.0 · directness + 0.8 · shouting − 0.4 · politeness`,
+//! where `neg` is the sentiment engine's share of negative weight.
+//! See `docs/METRICS.md` for the reasoning and the measured ROC AUC.
+
+use serde::Serialize;
+use std::sync::OnceLock;
+
+use crate::lang::Lang;
+use crate::lexicon::{Table, EN_CIVILITY, IT_CIVILITY};
+use crate::text::normalize::{collapse_elongation, fold, is_upper};
+use crate::text::{tokenize, Span, TokenKind};
+
+/// An insult stands this many words after the second-person word that aims it ("you're such a
+/// complete idiot": 4).
+pub const TARGET_BEFORE: usize = 4;
+/// ... or this many words before it ("idiota che non sei altro": 2).
+pub const TARGET_AFTER: usize = 2;
+/// A comment whose hostility reaches this is counted as hostile in thread metrics.
+pub const HOSTILE: f64 = 0.5;
+
+/// The category of a civility cue, as in the `category` column of `civility.tsv`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub enum Cue {
+    /// Degrading name for a person ("idiot", "cretino").
+    Insult,
+    /// Coarse language ("fuck", "cazzo").
+    Profanity,
+    /// A slur against a group.
+    Slur,
+    /// Harm wished on someone.
+    Threat,
+    /// Shutting someone down ("shut up", "stai zitto", "ridiculous").
+    Dismissive,
+    /// Courtesy and agreement ("please", "hai ragione").
+    Politeness,
+    /// A greeting ("ciao", "hello").
+    Greeting,
+    /// Thanks.
+    Thanks,
+    /// An apology.
+    Apology,
+    /// A hedge that softens a claim ("I think", "secondo me").
+    Hedge,
+    /// A request or wish ("vorrei", "would be nice").
+    Request,
+    /// A question opener ("how do I", "qualcuno sa").
+    Question,
+    /// A complaint ("doesn't work", "non funziona").
+    Complaint,
+    /// A second-person pronoun ("you", "tu").
+    SecondPerson,
+    /// An Italian second-person verb form ("sei", "hai").
+    SecondPersonVerb,
+    /// A word that is shouting in itself.
+    Shouting,
+}
+
+impl Cue {
+    fn parse(category: &str) -> Option<Cue> {
+        Some(match category {
+            "insult" => Cue::Insult,
+            "profanity" => Cue::Profanity,
+            "slur" => Cue::Slur,
+            "threat" => Cue::Threat,
+            "dismissive" => Cue::Dismissive,
+            "politeness" => Cue::Politeness,
+            "greeting" => Cue::Greeting,
+            "thanks" => Cue::Thanks,
+            "apology" => Cue::Apology,
+            "hedge" => Cue::Hedge,
+            "request" => Cue::Request,
+            "question" => Cue::Question,
+            "complaint" => Cue::Complaint,
+            "second_person" => Cue::SecondPerson,
+            "second_person_verb" => Cue::SecondPersonVerb,
+            "shouting" => Cue::Shouting,
+            _ => return None,
+        })
+    }
+
+    /// Whether the cue is abuse that can be aimed at a person.
+    pub fn is_abuse(self) -> bool {
+        matches!(
+            self,
+            Cue::Insult | Cue::Slur | Cue::Threat | Cue::Dismissive | Cue::Profanity
+        )
+    }
+
+    fn is_polite(self) -> bool {
+        matches!(
+            self,
+            Cue::Politeness | Cue::Greeting | Cue::Thanks | Cue::Apology | Cue::Hedge
+        )
+    }
+
+    fn is_address(self) -> bool {
+        matches!(self, Cue::SecondPerson | Cue::SecondPersonVerb)
+    }
+}
+
+/// One cue found in a text.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct CueHit {
+    /// The lexicon entry that matched (folded, e.g. "stai zitto").
+    pub term: String,
+    /// Its category.
+    pub cue: Cue,
+    /// Its weight in the lexicon, 0..4.
+    pub weight: f64,
+    /// Where it is, in UTF-16 code units.
+    pub span: Span,
+    /// For abuse: whether a second-person word or a mention aims it at someone.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub targeted: bool,
+}
+
+/// The civility signals of one comment. Scores are in [0, 1].
+#[derive(Clone, Debug, Default, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Signals {
+    /// How hostile the comment reads: abuse, aimed abuse, negativity, shouting, less politeness.
+    pub hostility: f64,
+    /// An insult, slur or threat is present.
+    pub insult: bool,
+    /// Abuse is aimed at a person (second person or @mention near it).
+    pub targeted: bool,
+    /// Coarse language is present.
+    pub profanity: bool,
+    /// How directly the comment addresses someone (second person, mentions, direct questions).
+    pub directness: f64,
+    /// Thanks, greetings, apologies, hedges and agreement.
+    pub politeness: f64,
+    /// Share of the letters written in capitals, plus runs of `!!`.
+    pub shouting: f64,
+    /// The comment asks something (a `?` or a question opener).
+    pub question: bool,
+    /// The comment asks for something ("vorrei", "would be nice").
+    pub request: bool,
+    /// The comment complains ("non funziona", "doesn't work").
+    pub complaint: bool,
+    /// The cues behind these numbers.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub cues: Vec<CueHit>,
+}
+
+/// One word of the text as the matcher sees it.
+struct Word {
+    key: String,
+    span: Span,
+    mention: bool,
+}
+
+fn tables_for(lang: Option<Lang>) -> &'static [&'static Table] {
+    static EN: [&Table; 1] = [&EN_CIVILITY];
+    static IT: [&Table; 1] = [&IT_CIVILITY];
+    static BOTH: [&Table; 2] = [&IT_CIVILITY, &EN_CIVILITY];
+    match lang {
+        Some(Lang::En) => &EN,
+        Some(Lang::It) => &IT,
+        None => &BOTH,
+    }
+}
+
+fn max_words() -> usize {
+    static MAX: OnceLock<usize> = OnceLock::new();
+    *MAX.get_or_init(|| EN_CIVILITY.max_words().max(IT_CIVILITY.max_words()).max(1))
+}
+
+/// The category and weight of `key` in the first table that has it.
+fn lookup(tables: &[&'static Table], key: &str) -> Option<(&'static str, Cue, f64)> {
+    for table in tables {
+        if let Some(row) = table.row(key) {
+            let mut columns = row.split('\t');
+            let cue = columns.next().and_then(Cue::parse)?;
+            let weight = columns
+                .next()
+                .and_then(crate::lexicon::parse_thousandths)
+                .unwrap_or(1.0);
+            return Some((table.source, cue, weight));
+        }
+    }
+    None
+}
+
+fn words(text: &str, tables: &[&'static Table]) -> (Vec<Word>, Shape) {
+    let mut words = Vec::new();
+    let mut shape = Shape::default();
+    for token in tokenize(text) {
+        match token.kind {
+            TokenKind::Word | TokenKind::Hashtag => {
+                let raw = token.text.trim_start_matches('#');
+                let letters = raw.chars().filter(|c| c.is_alphabetic()).count();
+                shape.letters += letters;
+                if letters >= 3 && is_upper(raw) {
+                    shape.caps_letters += letters;
+                }
+                let key = fold(raw);
+                // Italian elision: "un'idiota" is "un'" + "idiota", "l'hai" is "l'" + "hai"; English
+                // contractions ("you're", "doesn't") stay whole.
+                match key.find('\'') {
+                    Some(at)
+                        if at > 0
+                            && key.len() - at > 3
+                            && lookup(tables, &key).is_none() =>
+                    {
+                        let (head, tail) = key.split_at(at + 1);
+                        words.push(Word {
+                            key: head.to_string(),
+                            span: token.span,
+                            mention: false,
+                        });
+                        words.push(Word {
+                            key: tail.to_string(),
+                            span: token.span,
+                            mention: false,
+                        });
+                    }
+                    _ => words.push(Word {
+                        key,
+                        span: token.span,
+                        mention: false,
+                    }),
+                }
+            }
+            TokenKind::Mention => words.push(Word {
+                key: String::new(),
+                span: token.span,
+                mention: true,
+            }),
+            TokenKind::Punct => {
+                let questions = token.text.matches('?').count();
+                if questions > 0 {
+                    shape.questions += 1;
+                    shape.question_at.push(words.len());
+                }
+                if token.text.matches('!').count() >= 2 {
+                    shape.bang_runs += 1;
+                }
+            }
+            _ => {}
+        }
+    }
+    (words, shape)
+}
+
+#[derive(Default)]
+struct Shape {
+    letters: usize,
+    caps_letters: usize,
+    questions: usize,
+    bang_runs: usize,
+    /// Word index at which each `?` run stands (the question covers the words before it).
+    question_at: Vec<usize>,
+}
+
+/// The signals of `text`, read with the cues of `lang` (both languages when `None`), given the
+/// share of negative weight in the text's sentiment (the engine's `neg`; 0 when unknown).
+pub fn detect(text: &str, lang: Option<Lang>, negative_share: f64) -> Signals {
+    let tables = tables_for(lang);
+    let (words, shape) = words(text, tables);
+    let longest = max_words();
+    let mut hits: Vec<(usize, CueHit)> = Vec::new();
+    let mut i = 0;
+    let mut phrase = String::new();
+    while i < words.len() {
+        let mut matched = 0;
+        if !words[i].mention && !words[i].key.is_empty() {
+            let end_max = (i + longest).min(words.len());
+            'lengths: for end in (i + 1..=end_max).rev() {
+                phrase.clear();
+                for (k, word) in words[i..end].iter().enumerate() {
+                    if word.mention {
+                        continue 'lengths;
+                    }
+                    if k > 0 {
+                        phrase.push(' ');
+                    }
+                    phrase.push_str(&word.key);
+                }
+                let mut found = lookup(tables, &phrase);
+                if found.is_none() && end == i + 1 {
+                    found = collapse_elongation(&phrase, 1)
+                        .and_then(|k| lookup(tables, &k))
+                        .or_else(|| {
+                            collapse_elongation(&phrase, 2).and_then(|k| lookup(tables, &k))
+                        });
+                }
+                if let Some((_, cue, weight)) = found {
+                    let span = Span {
+                        start: words[i].span.start,
+                        end: words[end - 1].span.end,
+                    };
+                    hits.push((
+                        i,
+                        CueHit {
+                            term: phrase.clone(),
+                            cue,
+                            weight,
+                            span,
+                            targeted: false,
+                        },
+                    ));
+                    matched = end - i;
+                    break;
+                }
+            }
+        }
+        i += matched.max(1);
+    }
+
+    // Who is addressed: word positions of second-person cues and mentions.
+    let mut address: Vec<usize> = hits
+        .iter()
+        .filter(|(_, h)| h.cue.is_address())
+        .map(|(at, _)| *at)
+        .collect();
+    address.extend(
+        words
+            .iter()
+            .enumerate()
+            .filter(|(_, w)| w.mention)
+            .map(|(at, _)| at),
+    );
+    address.sort_unstable();
+    let aimed = |at: usize| {
+        address
+            .iter()
+            .any(|&a| (a < at && at - a <= TARGET_BEFORE) || (a > at && a - at <= TARGET_AFTER))
+    };
+
+    let mut signals = Signals::default();
+    let (mut abuse, mut polite, mut addressed) = (0.0f64, 0.0f64, 0.0f64);
+    for (at, hit) in &mut hits {
+        match hit.cue {
+            Cue::Insult | Cue::Slur | Cue::Threat => {
+                signals.insult = true;
+                abuse += hit.weight;
+            }
+            Cue::Profanity => {
+                signals.profanity = true;
+                abuse += 0.6 * hit.weight;
+            }
+            Cue::Dismissive => abuse += 0.7 * hit.weight,
+            Cue::Question => signals.question = true,
+            Cue::Request => signals.request = true,
+            Cue::Complaint => signals.complaint = true,
+            Cue::SecondPerson | Cue::SecondPersonVerb => addressed += hit.weight,
+            Cue::Shouting => {}
+            _ if hit.cue.is_polite() => polite += hit.weight,
+            _ => {}
+        }
+        // A threat is aimed at someone by nature ("ti denuncio", "watch your back").
+        if hit.cue == Cue::Threat || (hit.cue.is_abuse() && hit.cue != Cue::Profanity && aimed(*at))
+        {
+            hit.targeted = true;
+            signals.targeted = true;
+        }
+    }
+    if shape.questions > 0 {
+        signals.question = true;
+    }
+    // A question with the reader in it ("why do you...?", "ma sei serio?") is direct.
+    let direct_questions = shape
+        .question_at
+        .iter()
+        .filter(|&&q| address.iter().any(|&a| a < q && q - a <= 8))
+        .count();
+    let mentions = words.iter().filter(|w| w.mention).count();
+    signals.directness = saturate(addressed + 0.5 * mentions as f64 + direct_questions as f64, 2.0);
+    signals.politeness = saturate(polite, 1.5);
+    let caps = if shape.letters >= 6 {
+        shape.caps_letters as f64 / shape.letters as f64
+    } else {
+        0.0
+    };
+    signals.shouting = (caps + 0.2 * shape.bang_runs.min(2) as f64).min(1.0);
+
+    let mut raw = abuse + 2.0 * negative_share.clamp(0.0, 1.0) + 0.8 * signals.shouting
+        + 1.0 * signals.directness
+        - 0.4 * signals.politeness;
+    if signals.targeted {
+        raw += 1.5;
+    }
+    signals.hostility = saturate(raw.max(0.0), 2.5);
+    signals.cues = hits.into_iter().map(|(_, h)| h).collect();
+    signals
+}
+
+/// `1 − exp(−x / scale)`: 0 at 0, rising quickly, never reaching 1.
+fn saturate(x: f64, scale: f64) -> f64 {
+    if !x.is_finite() || x <= 0.0 {
+        return 0.0;
+    }
+    1.0 - (-x / scale).exp()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn en(text: &str) -> Signals {
+        detect(text, Some(Lang::En), 0.0)
+    }
+
+    fn it(text: &str) -> Signals {
+        detect(text, Some(Lang::It), 0.0)
+    }
+
+    #[test]
+    fn targeted_insults_in_both_languages() {
+        assert!(en("you're an idiot").targeted);
+        assert!(en("you idiot").targeted);
+        assert!(!en("the idiot who designed this road").targeted);
+        assert!(it("sei un idiota").targeted);
+        assert!(it("siete ridicoli").targeted);
+        assert!(it("Sei un'idiota").targeted);
+        assert!(it("@marco cretino").targeted);
+        assert!(!it("che idiota il progettista").targeted);
+    }
+
+    #[test]
+    fn longest_phrase_wins() {
+        let s = it("hai ragione, grazie");
+        assert!(s.cues.iter().all(|c| c.cue != Cue::SecondPersonVerb));
+        assert!(s.politeness > 0.6);
+    }
+
+    #[test]
+    fn elongated_and_shouted() {
+        assert!(it("idiotaaa").insult);
+        let s = en("THIS IS COMPLETELY WRONG!!!");
+        assert!(s.shouting > 0.9);
+    }
+
+    #[test]
+    fn needs() {
+        assert!(it("sarebbe bello se ci fosse il tema scuro").request);
+        assert!(it("l'app non funziona da ieri").complaint);
+        assert!(en("It would be nice to export CSV").request);
+        assert!(en("Login doesn't work since the update").complaint);
+        assert!(en("how do I reset it").question);
+    }
+
+    #[test]
+    fn no_panic_on_odd_text() {
+        for text in ["", "'", "''a", "@", "?!?!", "ü'", "a'b'c'd", "🙂'x"] {
+            let _ = detect(text, None, 0.0);
+        }
+    }
+}

@@ -1,0 +1,1074 @@
+//! Thread analytics: shape, responsiveness, people, mood over time, needs, heat and tension.
+//!
+//! A [`Thread`] is open: comments are [added](Thread::add) as they arrive, in any order (a reply
+//! may come before its parent), and [`Thread::report`] describes the thread at any moment.
+//! [`analyze`] does both at once for a closed thread.
+//!
+//! ```
+//! use polso::thread::{analyze, Comment, ThreadOptions, Timestamp, Band};
+//!
+//! let t = |s: &str| Timestamp::parse(s).unwrap();
+//! let comments = vec![
+//!     Comment::new("1", None, "anna", "Come faccio a esportare i dati in CSV?").at(t("2024-05-01T10:00Z")),
+//!     Comment::new("2", Some("1"), "marco", "Ciao! Da Impostazioni > Esporta. Spero sia utile").at(t("2024-05-01T10:12Z")),
+//!     Comment::new("3", Some("2"), "anna", "Grazie mille, funziona!").at(t("2024-05-01T10:20Z")),
+//! ];
+//! let report = analyze(comments, &ThreadOptions::default());
+//! assert_eq!(report.responsiveness.first_response_minutes, Some(12.0));
+//! assert_eq!(report.tension.band, Band::Calm);
+//! assert_eq!(report.needs.questions, 1);
+//! ```
+//!
+//! # Cost
+//! Adding a comment scores its text once and updates the aggregates in amortised constant time
+//! (a union-find with path compression keeps depths exact when a parent arrives after its
+//! replies), so an open thread never re-reads its texts. [`Thread::report`] then reads the
+//! aggregates: it is linear in participants, time buckets and needs, and makes one pass over a
+//! compact 8-byte-per-comment array for the response-time quantiles; tension reads only the
+//! recent window. Nothing is recursive, so a 100,000-deep reply chain is fine.
+//!
+//! Formulas and sources: `docs/METRICS.md`.
+
+mod input;
+mod report;
+pub mod stats;
+mod time;
+
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+
+pub use input::{Comment, CommentInput, Loose, LooseReactions, Reactions, Warning};
+pub use report::{
+    summarize, Band, CommentScore, Heat, Mood, MoodBucket, Need, NeedKind, Needs, People,
+    PersonCount, QuietMember, QuietReason, Responsiveness, Shape, Spread, Tension,
+    TensionComponent, ThreadReport, ThreadsSummary,
+};
+pub use time::{TimeError, Timestamp};
+
+use crate::lang::Lang;
+use crate::lexicon::FxBuildHasher;
+use crate::signals::HOSTILE;
+
+/// How to analyse a thread.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ThreadOptions {
+    /// Score every comment as this language instead of detecting it per comment.
+    pub lang: Option<Lang>,
+    /// Staff and bot author names: left out of the people lists.
+    pub staff: Vec<String>,
+    /// The response time promised, in minutes; enables the SLA counts.
+    pub sla_minutes: Option<f64>,
+    /// The time to measure at (default: the latest comment's time).
+    pub now: Option<Timestamp>,
+    /// Length of a mood bucket in minutes (default 60).
+    pub bucket_minutes: u32,
+    /// Comments in the tension window: the most recent ones (default 30).
+    pub window: usize,
+    /// Length of the people rankings (default 5).
+    pub top: usize,
+    /// Most items in the needs, quiet members and warnings lists (default 50).
+    pub max_listed: usize,
+}
+
+impl Default for ThreadOptions {
+    fn default() -> ThreadOptions {
+        ThreadOptions {
+            lang: None,
+            staff: Vec::new(),
+            sla_minutes: None,
+            now: None,
+            bucket_minutes: 60,
+            window: 30,
+            top: 5,
+            max_listed: 50,
+        }
+    }
+}
+
+/// Analyses a closed thread: every comment added, then the report.
+pub fn analyze(
+    comments: impl IntoIterator<Item = Comment>,
+    options: &ThreadOptions,
+) -> ThreadReport {
+    let mut thread = Thread::new(options.clone());
+    thread.add_many(comments);
+    thread.report()
+}
+
+const NONE: u32 = u32::MAX;
+const NO_TIME: i64 = i64::MIN;
+const NO_REPLY: i64 = i64::MAX;
+const MICRO: f64 = 1_000_000.0;
+
+const QUESTION: u8 = 1;
+const REQUEST: u8 = 2;
+const COMPLAINT: u8 = 4;
+const HAS_PARENT_REF: u8 = 8;
+const HOSTILE_REPLY: u8 = 16;
+const STAFF: u8 = 32;
+const NEEDS: u8 = QUESTION | REQUEST | COMPLAINT;
+
+/// What the thread keeps of a comment: numbers, not the text.
+#[derive(Clone, Debug)]
+struct Node {
+    id: Box<str>,
+    /// Linked parent, or NONE for a root.
+    parent: u32,
+    author: u32,
+    time: i64,
+    /// Earliest reply by someone else.
+    first_reply: i64,
+    /// Compound in millionths, so sums are exact whatever the arrival order.
+    compound: i32,
+    hostility: f32,
+    directness: u8,
+    politeness: u8,
+    shouting: u8,
+    flags: u8,
+    children: u32,
+    replies_from_others: u32,
+    up: u32,
+    down: u32,
+    // Union-find over the reply forest: `uf` points towards the set's top (a root), `rel` is the
+    // depth below `uf`; `size` and `max_rel` are kept on the top.
+    uf: u32,
+    rel: u32,
+    size: u32,
+    max_rel: u32,
+}
+
+#[derive(Clone, Debug)]
+struct Author {
+    name: Box<str>,
+    comments: u32,
+    replies_received: u32,
+    interlocutors: u32,
+    staff: bool,
+    first: u32,
+    last: u32,
+}
+
+#[derive(Clone, Copy, Debug, Default)]
+struct Bucket {
+    comments: u32,
+    compound: i64,
+    positive: u32,
+    negative: u32,
+    hostile: u32,
+}
+
+/// An open thread that accepts comments as they arrive and reports at any time.
+///
+/// ```
+/// use polso::thread::{Comment, Thread, ThreadOptions};
+/// let mut thread = Thread::new(ThreadOptions::default());
+/// thread.add(Comment::new("2", Some("1"), "bob", "you're an idiot")).unwrap();
+/// assert_eq!(thread.report().shape.roots, 1); // "1" has not arrived: "2" is a root for now
+/// thread.add(Comment::new("1", None, "ann", "New release is out")).unwrap();
+/// let report = thread.report();
+/// assert_eq!((report.shape.roots, report.shape.depth_max), (1, 1));
+/// assert!(report.warnings.is_empty());
+/// ```
+#[derive(Clone, Debug)]
+pub struct Thread {
+    options: ThreadOptions,
+    nodes: Vec<Node>,
+    index: HashMap<Box<str>, u32, FxBuildHasher>,
+    authors: Vec<Author>,
+    author_index: HashMap<Box<str>, u32, FxBuildHasher>,
+    /// Replies waiting for a parent that has not arrived, by parent id.
+    waiting: HashMap<Box<str>, Vec<u32>, FxBuildHasher>,
+    /// Directed reply counts between authors (a replied to b), a ≠ b.
+    edges: HashMap<(u32, u32), u32, FxBuildHasher>,
+    warnings: Vec<Warning>,
+    arrivals: usize,
+    true_roots: Vec<u32>,
+    needs: Vec<u32>,
+    // Aggregates kept as comments arrive.
+    depth_sum: u64,
+    depth_max: u32,
+    breadth: u32,
+    linked: u32,
+    mutual_pairs: u32,
+    answered: u32,
+    questions: u32,
+    answered_questions: u32,
+    compound_sum: i64,
+    positive: u32,
+    negative: u32,
+    positive_sum: i64,
+    negative_sum: i64,
+    up: u64,
+    down: u64,
+    first_time: i64,
+    last_time: i64,
+    buckets: BTreeMap<i64, Bucket>,
+    per_minute: BTreeMap<i64, u32>,
+    /// The most recent comments, by (time, id): the tension window.
+    recent: BTreeSet<(i64, Box<str>, u32)>,
+    extremes_pos: Vec<u32>,
+    extremes_neg: Vec<u32>,
+    scratch: Vec<u32>,
+}
+
+impl Thread {
+    /// An empty thread.
+    pub fn new(options: ThreadOptions) -> Thread {
+        Thread {
+            options,
+            nodes: Vec::new(),
+            index: HashMap::default(),
+            authors: Vec::new(),
+            author_index: HashMap::default(),
+            waiting: HashMap::default(),
+            edges: HashMap::default(),
+            warnings: Vec::new(),
+            arrivals: 0,
+            true_roots: Vec::new(),
+            needs: Vec::new(),
+            depth_sum: 0,
+            depth_max: 0,
+            breadth: 0,
+            linked: 0,
+            mutual_pairs: 0,
+            answered: 0,
+            questions: 0,
+            answered_questions: 0,
+            compound_sum: 0,
+            positive: 0,
+            negative: 0,
+            positive_sum: 0,
+            negative_sum: 0,
+            up: 0,
+            down: 0,
+            first_time: NO_TIME,
+            last_time: NO_TIME,
+            buckets: BTreeMap::new(),
+            per_minute: BTreeMap::new(),
+            recent: BTreeSet::new(),
+            extremes_pos: Vec::new(),
+            extremes_neg: Vec::new(),
+            scratch: Vec::new(),
+        }
+    }
+
+    /// The options the thread was opened with.
+    pub fn options(&self) -> &ThreadOptions {
+        &self.options
+    }
+
+    /// Comments accepted so far.
+    pub fn len(&self) -> usize {
+        self.nodes.len()
+    }
+
+    /// Whether no comment was accepted yet.
+    pub fn is_empty(&self) -> bool {
+        self.nodes.is_empty()
+    }
+
+    /// Adds loosely typed input (from JSON or JavaScript), recording the warnings met in reading
+    /// it. Errors as [`Thread::add`].
+    pub fn add_input(&mut self, input: CommentInput) -> Result<(), Warning> {
+        let (comment, warnings) = input.into_comment(self.arrivals);
+        let time_reported = warnings
+            .iter()
+            .any(|w| matches!(w, Warning::InvalidTime { .. }));
+        self.warnings.extend(warnings);
+        self.insert(comment, time_reported)
+    }
+
+    /// Adds every comment; duplicates are recorded as warnings and skipped.
+    pub fn add_many(&mut self, comments: impl IntoIterator<Item = Comment>) {
+        for comment in comments {
+            let _ = self.add(comment);
+        }
+    }
+
+    /// Adds one comment. A comment whose id is already in the thread is refused with
+    /// [`Warning::DuplicateId`] (also kept in the report); everything else is accepted, and its
+    /// holes (no time, no author, unknown parent) become warnings in the report.
+    pub fn add(&mut self, comment: Comment) -> Result<(), Warning> {
+        self.insert(comment, false)
+    }
+
+    fn insert(&mut self, comment: Comment, time_reported: bool) -> Result<(), Warning> {
+        self.arrivals += 1;
+        if self.index.contains_key(comment.id.as_str()) {
+            let warning = Warning::DuplicateId { id: comment.id };
+            self.warnings.push(warning.clone());
+            return Err(warning);
+        }
+        // Indices are u32 (half the memory of usize on 64-bit); u32::MAX means "none".
+        let idx = match u32::try_from(self.nodes.len()) {
+            Ok(idx) if idx != NONE => idx,
+            _ => return Err(Warning::TooManyComments { id: comment.id }),
+        };
+        let id: Box<str> = comment.id.as_str().into();
+        let sentiment = crate::score_with(
+            &comment.text,
+            crate::Options {
+                lang: self.options.lang,
+                explain: false,
+            },
+        );
+        let s = &sentiment.signals;
+        let staff = comment.is_staff == Some(true)
+            || comment
+                .author
+                .as_deref()
+                .is_some_and(|a| self.options.staff.iter().any(|s| s == a));
+        let mut flags = 0u8;
+        if s.question {
+            flags |= QUESTION;
+        }
+        if s.request {
+            flags |= REQUEST;
+        }
+        if s.complaint {
+            flags |= COMPLAINT;
+        }
+        if staff {
+            flags |= STAFF;
+        }
+        if comment.parent_id.is_some() {
+            flags |= HAS_PARENT_REF;
+        }
+        let author = match comment.author.as_deref() {
+            Some(name) => self.author(name, staff),
+            None => {
+                self.warnings.push(Warning::MissingAuthor {
+                    id: comment.id.clone(),
+                });
+                NONE
+            }
+        };
+        if comment.text.trim().is_empty() {
+            self.warnings.push(Warning::MissingText {
+                id: comment.id.clone(),
+            });
+        }
+        let time = match comment.time {
+            Some(t) => t.millis(),
+            None => {
+                // An unreadable time was already reported as `invalidTime` by the input reader.
+                if !time_reported {
+                    self.warnings.push(Warning::MissingTime {
+                        id: comment.id.clone(),
+                    });
+                }
+                NO_TIME
+            }
+        };
+        let reactions = comment.reactions.unwrap_or_default();
+        let compound = (sentiment.compound.clamp(-1.0, 1.0) * MICRO).round() as i32;
+        let quantise = |x: f64| (x.clamp(0.0, 1.0) * 255.0).round() as u8;
+        self.nodes.push(Node {
+            id: id.clone(),
+            parent: NONE,
+            author,
+            time,
+            first_reply: NO_REPLY,
+            compound,
+            hostility: s.hostility as f32,
+            directness: quantise(s.directness),
+            politeness: quantise(s.politeness),
+            shouting: quantise(s.shouting),
+            flags,
+            children: 0,
+            replies_from_others: 0,
+            up: reactions.up,
+            down: reactions.down,
+            uf: idx,
+            rel: 0,
+            size: 1,
+            max_rel: 0,
+        });
+        self.index.insert(id.clone(), idx);
+
+        // Mood and reactions.
+        self.compound_sum += i64::from(compound);
+        let label = crate::Label::from_compound(sentiment.compound);
+        match label {
+            crate::Label::Positive => {
+                self.positive += 1;
+                self.positive_sum += i64::from(compound);
+            }
+            crate::Label::Negative => {
+                self.negative += 1;
+                self.negative_sum += i64::from(compound);
+            }
+            crate::Label::Neutral => {}
+        }
+        self.up += u64::from(reactions.up);
+        self.down += u64::from(reactions.down);
+        self.push_extreme(idx, true);
+        self.push_extreme(idx, false);
+        if flags & NEEDS != 0 {
+            self.needs.push(idx);
+        }
+        if flags & QUESTION != 0 {
+            self.questions += 1;
+        }
+
+        // Time.
+        if time != NO_TIME {
+            self.first_time = if self.first_time == NO_TIME {
+                time
+            } else {
+                self.first_time.min(time)
+            };
+            self.last_time = self.last_time.max(time);
+            let bucket_ms = i64::from(self.options.bucket_minutes.max(1)) * 60_000;
+            let bucket = self.buckets.entry(time.div_euclid(bucket_ms)).or_default();
+            bucket.comments += 1;
+            bucket.compound += i64::from(compound);
+            match label {
+                crate::Label::Positive => bucket.positive += 1,
+                crate::Label::Negative => bucket.negative += 1,
+                crate::Label::Neutral => {}
+            }
+            if s.hostility >= HOSTILE {
+                bucket.hostile += 1;
+            }
+            *self.per_minute.entry(time.div_euclid(60_000)).or_insert(0) += 1;
+        }
+        self.push_recent(idx);
+
+        // Author.
+        if author != NONE {
+            self.author_saw(author, idx);
+        }
+
+        // Structure.
+        match comment.parent_id {
+            None => self.true_roots.push(idx),
+            Some(parent) if parent == comment.id => {
+                self.warnings.push(Warning::Cycle {
+                    ids: vec![comment.id.clone()],
+                });
+            }
+            Some(parent) => match self.index.get(parent.as_str()) {
+                Some(&p) => self.link(idx, p),
+                None => self
+                    .waiting
+                    .entry(parent.into_boxed_str())
+                    .or_default()
+                    .push(idx),
+            },
+        }
+        if let Some(children) = self.waiting.remove(&id) {
+            for child in children {
+                self.link(child, idx);
+            }
+        }
+        Ok(())
+    }
+
+    fn author(&mut self, name: &str, staff: bool) -> u32 {
+        if let Some(&a) = self.author_index.get(name) {
+            if let Some(author) = self.authors.get_mut(a as usize) {
+                author.staff |= staff;
+            }
+            return a;
+        }
+        let a = self.authors.len() as u32;
+        self.authors.push(Author {
+            name: name.into(),
+            comments: 0,
+            replies_received: 0,
+            interlocutors: 0,
+            staff,
+            first: NONE,
+            last: NONE,
+        });
+        self.author_index.insert(name.into(), a);
+        a
+    }
+
+    /// Order of comments in time, ties and missing times broken by id, so that results never
+    /// depend on arrival order.
+    fn key(&self, idx: u32) -> (i64, &str) {
+        match self.nodes.get(idx as usize) {
+            Some(n) => (n.time, &n.id),
+            None => (NO_TIME, ""),
+        }
+    }
+
+    fn author_saw(&mut self, a: u32, idx: u32) {
+        let (first, last) = match self.authors.get(a as usize) {
+            Some(author) => (author.first, author.last),
+            None => return,
+        };
+        let new_first = if first == NONE || self.key(idx) < self.key(first) {
+            idx
+        } else {
+            first
+        };
+        let new_last = if last == NONE || self.key(idx) > self.key(last) {
+            idx
+        } else {
+            last
+        };
+        if let Some(author) = self.authors.get_mut(a as usize) {
+            author.comments += 1;
+            author.first = new_first;
+            author.last = new_last;
+        }
+    }
+
+    fn push_extreme(&mut self, idx: u32, positive: bool) {
+        const KEEP: usize = 3;
+        let list = if positive {
+            std::mem::take(&mut self.extremes_pos)
+        } else {
+            std::mem::take(&mut self.extremes_neg)
+        };
+        let mut list = list;
+        let rank = |t: &Thread, i: u32| {
+            let c = t.nodes.get(i as usize).map_or(0, |n| n.compound);
+            let c = if positive { -c } else { c };
+            (c, t.key(i).1.to_string())
+        };
+        let c = self.nodes.get(idx as usize).map_or(0, |n| n.compound);
+        if (positive && c > 0) || (!positive && c < 0) {
+            list.push(idx);
+            list.sort_by_cached_key(|&i| rank(self, i));
+            list.truncate(KEEP);
+        }
+        if positive {
+            self.extremes_pos = list;
+        } else {
+            self.extremes_neg = list;
+        }
+    }
+
+    fn push_recent(&mut self, idx: u32) {
+        let Some(node) = self.nodes.get(idx as usize) else {
+            return;
+        };
+        let entry = (node.time, node.id.clone(), idx);
+        let window = self.options.window.max(1);
+        if self.recent.len() >= window {
+            match self.recent.first() {
+                Some(oldest) if (oldest.0, &oldest.1) < (entry.0, &entry.1) => {
+                    self.recent.pop_first();
+                }
+                _ => return,
+            }
+        }
+        self.recent.insert(entry);
+    }
+
+    /// The top of `x`'s tree and `x`'s depth below it, compressing the path on the way.
+    fn find(&mut self, x: u32) -> (u32, u32) {
+        let mut path = std::mem::take(&mut self.scratch);
+        path.clear();
+        let mut cur = x;
+        loop {
+            let Some(node) = self.nodes.get(cur as usize) else {
+                break;
+            };
+            if node.uf == cur {
+                break;
+            }
+            path.push(cur);
+            cur = node.uf;
+        }
+        let top = cur;
+        let mut depth = 0u32;
+        for &n in path.iter().rev() {
+            if let Some(node) = self.nodes.get_mut(n as usize) {
+                depth = depth.saturating_add(node.rel);
+                node.rel = depth;
+                node.uf = top;
+            }
+        }
+        self.scratch = path;
+        let d = if x == top {
+            0
+        } else {
+            self.nodes.get(x as usize).map_or(0, |n| n.rel)
+        };
+        (top, d)
+    }
+
+    /// Makes `child` (a root until now) a reply of `parent`.
+    fn link(&mut self, child: u32, parent: u32) {
+        let (top, parent_depth) = self.find(parent);
+        if top == child {
+            // `parent` is below `child`: the reply closes a loop. Name it and keep `child` a root.
+            let mut ids = vec![self.key(child).1.to_string()];
+            let mut cur = parent;
+            let mut steps = 0usize;
+            while cur != child && cur != NONE && steps <= self.nodes.len() {
+                ids.push(self.key(cur).1.to_string());
+                cur = self.nodes.get(cur as usize).map_or(NONE, |n| n.parent);
+                steps += 1;
+            }
+            ids[1..].reverse();
+            self.warnings.push(Warning::Cycle { ids });
+            return;
+        }
+        let (child_children, child_size, child_max) = match self.nodes.get(child as usize) {
+            Some(n) => (n.children, n.size, n.max_rel),
+            None => return,
+        };
+        let parent_is_root = self
+            .nodes
+            .get(parent as usize)
+            .is_some_and(|n| n.parent == NONE);
+        self.breadth = self.breadth.saturating_sub(child_children);
+        if parent_is_root {
+            self.breadth += 1;
+        }
+        let offset = parent_depth.saturating_add(1);
+        self.depth_sum += u64::from(child_size) * u64::from(offset);
+        if let Some(t) = self.nodes.get_mut(top as usize) {
+            t.size = t.size.saturating_add(child_size);
+            t.max_rel = t.max_rel.max(offset.saturating_add(child_max));
+            self.depth_max = self.depth_max.max(t.max_rel);
+        }
+        let (child_author, child_time, child_hostility) = match self.nodes.get_mut(child as usize) {
+            Some(c) => {
+                c.uf = top;
+                c.rel = offset;
+                c.parent = parent;
+                (c.author, c.time, c.hostility)
+            }
+            None => return,
+        };
+        let Some(p) = self.nodes.get_mut(parent as usize) else {
+            return;
+        };
+        p.children += 1;
+        self.linked += 1;
+        let parent_author = p.author;
+        let from_other =
+            child_author == NONE || parent_author == NONE || child_author != parent_author;
+        if !from_other {
+            return;
+        }
+        p.replies_from_others += 1;
+        let newly_answered = p.replies_from_others == 1;
+        let parent_question = p.flags & QUESTION != 0;
+        if child_time != NO_TIME && p.time != NO_TIME {
+            p.first_reply = p.first_reply.min(child_time);
+        }
+        if f64::from(child_hostility) >= HOSTILE {
+            p.flags |= HOSTILE_REPLY;
+        }
+        if newly_answered {
+            self.answered += 1;
+            if parent_question {
+                self.answered_questions += 1;
+            }
+        }
+        if parent_author != NONE && child_author != NONE {
+            if let Some(a) = self.authors.get_mut(parent_author as usize) {
+                a.replies_received += 1;
+            }
+            let count = self.edges.entry((child_author, parent_author)).or_insert(0);
+            *count += 1;
+            if *count == 1 {
+                let reverse = self.edges.contains_key(&(parent_author, child_author));
+                if reverse {
+                    self.mutual_pairs += 1;
+                } else {
+                    for a in [child_author, parent_author] {
+                        if let Some(a) = self.authors.get_mut(a as usize) {
+                            a.interlocutors += 1;
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    /// The report on the thread as it stands.
+    pub fn report(&self) -> ThreadReport {
+        let n = self.nodes.len() as u32;
+        let now = self
+            .options
+            .now
+            .map(Timestamp::millis)
+            .or((self.last_time != NO_TIME).then_some(self.last_time));
+        let ts = |ms: i64| (ms != NO_TIME).then(|| Timestamp::from_millis(ms));
+        ThreadReport {
+            comments: n,
+            participants: self.authors.len() as u32,
+            now: now.map(Timestamp::from_millis),
+            first_time: ts(self.first_time),
+            last_time: ts(self.last_time),
+            shape: self.shape(),
+            responsiveness: self.responsiveness(now),
+            people: self.people(),
+            mood: self.mood(),
+            needs: self.needs_report(now),
+            heat: self.heat(now),
+            tension: self.tension(now),
+            warnings: self.listed_warnings(),
+            warning_counts: self.warning_counts(),
+        }
+    }
+
+    fn all_warnings(&self) -> Vec<Warning> {
+        let mut all = self.warnings.clone();
+        for (parent, children) in &self.waiting {
+            for &c in children {
+                all.push(Warning::MissingParent {
+                    id: self.key(c).1.to_string(),
+                    parent_id: parent.to_string(),
+                });
+            }
+        }
+        all.sort();
+        all
+    }
+
+    fn listed_warnings(&self) -> Vec<Warning> {
+        let mut all = self.all_warnings();
+        all.truncate(self.options.max_listed);
+        all
+    }
+
+    fn warning_counts(&self) -> BTreeMap<&'static str, u32> {
+        let mut counts = BTreeMap::new();
+        for w in &self.warnings {
+            *counts.entry(w.kind()).or_insert(0) += 1;
+        }
+        let orphans: usize = self.waiting.values().map(Vec::len).sum();
+        if orphans > 0 {
+            counts.insert("missingParent", orphans as u32);
+        }
+        counts
+    }
+
+    fn shape(&self) -> Shape {
+        let n = self.nodes.len();
+        let participants = self.authors.len();
+        let mut counts: Vec<u32> = self.authors.iter().map(|a| a.comments).collect();
+        let reentrants = counts.iter().filter(|&&c| c > 1).count();
+        let authored: u32 = counts.iter().sum();
+        let top = counts.iter().copied().max().unwrap_or(0);
+        let directed = self.edges.len() as u32;
+        let roots = n as u32 - self.linked.min(n as u32);
+        Shape {
+            roots,
+            depth_max: self.depth_max,
+            depth_mean: ratio(self.depth_sum as f64, n as f64, 3),
+            breadth: self.breadth,
+            reentry_rate: ratio(reentrants as f64, participants as f64, 4),
+            reciprocity: ratio(2.0 * f64::from(self.mutual_pairs), f64::from(directed), 4),
+            mutual_pairs: self.mutual_pairs,
+            directed_pairs: directed,
+            spread: Spread {
+                entropy: round(stats::normalised_entropy(&counts), 4),
+                gini: round(stats::gini(&mut counts), 4),
+                top_author_share: ratio(f64::from(top), f64::from(authored), 4),
+                contributor_absence_factor: stats::contributor_absence_factor(&mut counts),
+            },
+        }
+    }
+
+    /// Minutes from a comment to its first reply by someone else.
+    fn response_minutes(node: &Node) -> Option<f64> {
+        (node.time != NO_TIME && node.first_reply != NO_REPLY)
+            .then(|| ((node.first_reply - node.time).max(0)) as f64 / 60_000.0)
+    }
+
+    fn main_root(&self) -> Option<u32> {
+        self.true_roots
+            .iter()
+            .copied()
+            .filter(|&r| self.nodes.get(r as usize).is_some_and(|n| n.parent == NONE))
+            .min_by(|&a, &b| self.key(a).cmp(&self.key(b)))
+    }
+
+    /// Whether a comment is held to the SLA: needs and the original post.
+    fn sla_status(&self, idx: u32, now: Option<i64>) -> (bool, bool) {
+        let (Some(sla), Some(node)) = (self.options.sla_minutes, self.nodes.get(idx as usize))
+        else {
+            return (false, false);
+        };
+        match Self::response_minutes(node) {
+            Some(m) => (m > sla, false),
+            None if node.replies_from_others == 0 && node.time != NO_TIME => {
+                let waited = now.map_or(0.0, |now| (now - node.time) as f64 / 60_000.0);
+                (false, waited > sla)
+            }
+            None => (false, false),
+        }
+    }
+
+    fn responsiveness(&self, now: Option<i64>) -> Responsiveness {
+        let mut delays: Vec<f64> = self
+            .nodes
+            .iter()
+            .filter_map(Self::response_minutes)
+            .collect();
+        let first = self
+            .main_root()
+            .and_then(|r| self.nodes.get(r as usize))
+            .and_then(Self::response_minutes);
+        let (mut late, mut waiting) = (0, 0);
+        if self.options.sla_minutes.is_some() {
+            let mut held: Vec<u32> = self.needs.clone();
+            held.extend(self.main_root());
+            held.sort_unstable();
+            held.dedup();
+            for idx in held {
+                let (l, w) = self.sla_status(idx, now);
+                late += u32::from(l);
+                waiting += u32::from(w);
+            }
+        }
+        let n = self.nodes.len() as u32;
+        Responsiveness {
+            first_response_minutes: first.map(|m| round(m, 2)),
+            response_minutes_median: stats::quantile(&mut delays, 0.5).map(|m| round(m, 2)),
+            response_minutes_p90: stats::quantile(&mut delays, 0.9).map(|m| round(m, 2)),
+            answered: self.answered,
+            unanswered: n - self.answered.min(n),
+            questions: self.questions,
+            unanswered_questions: self.questions - self.answered_questions.min(self.questions),
+            sla_minutes: self.options.sla_minutes,
+            answered_over_sla: late,
+            waiting_over_sla: waiting,
+        }
+    }
+
+    fn ranked(&self, value: impl Fn(&Author) -> u32) -> Vec<PersonCount> {
+        let mut people: Vec<&Author> = self
+            .authors
+            .iter()
+            .filter(|a| !a.staff && value(a) > 0)
+            .collect();
+        people.sort_by(|a, b| value(b).cmp(&value(a)).then_with(|| a.name.cmp(&b.name)));
+        people
+            .into_iter()
+            .take(self.options.top)
+            .map(|a| PersonCount {
+                author: a.name.to_string(),
+                count: value(a),
+            })
+            .collect()
+    }
+
+    fn people(&self) -> People {
+        let mut quiet = Vec::new();
+        for a in self.authors.iter().filter(|a| !a.staff) {
+            let (Some(first), Some(last)) = (
+                self.nodes.get(a.first as usize),
+                self.nodes.get(a.last as usize),
+            ) else {
+                continue;
+            };
+            // Someone hostile themselves is not a quiet member to draw in: a fighter whose last
+            // insult got one back, or a troll nobody answered.
+            let hostile = |n: &Node| f64::from(n.hostility) >= HOSTILE;
+            let (reason, node) = if last.flags & HOSTILE_REPLY != 0 && !hostile(last) {
+                (QuietReason::LeftAfterHostileReply, last)
+            } else if hostile(first) || hostile(last) {
+                continue;
+            } else if first.replies_from_others == 0 && a.comments <= 2 {
+                (QuietReason::UnansweredNewcomer, first)
+            } else if a.comments == 1 {
+                (QuietReason::OneTimer, first)
+            } else {
+                continue;
+            };
+            quiet.push((reason, node.time, a.name.clone(), node.id.clone()));
+        }
+        quiet.sort();
+        let quiet_total = quiet.len() as u32;
+        let mut staff: Vec<String> = self
+            .authors
+            .iter()
+            .filter(|a| a.staff)
+            .map(|a| a.name.to_string())
+            .collect();
+        staff.sort();
+        People {
+            top_by_comments: self.ranked(|a| a.comments),
+            top_by_replies_received: self.ranked(|a| a.replies_received),
+            top_by_interlocutors: self.ranked(|a| a.interlocutors),
+            quiet: quiet
+                .into_iter()
+                .take(self.options.max_listed)
+                .map(|(reason, _, author, id)| QuietMember {
+                    author: author.to_string(),
+                    reason,
+                    comment_id: id.to_string(),
+                })
+                .collect(),
+            quiet_total,
+            staff,
+        }
+    }
+
+    fn comment_score(&self, idx: u32) -> Option<CommentScore> {
+        let node = self.nodes.get(idx as usize)?;
+        Some(CommentScore {
+            id: node.id.to_string(),
+            author: self.author_name(node.author),
+            compound: round(f64::from(node.compound) / MICRO, 4),
+        })
+    }
+
+    fn author_name(&self, a: u32) -> Option<String> {
+        self.authors.get(a as usize).map(|a| a.name.to_string())
+    }
+
+    fn mood(&self) -> Mood {
+        let n = self.nodes.len() as f64;
+        let (p, q) = (f64::from(self.positive), f64::from(self.negative));
+        let mean_pos = ratio(self.positive_sum as f64 / MICRO, p, 6);
+        let mean_neg = ratio(self.negative_sum as f64 / MICRO, q, 6);
+        let polarisation = if n > 0.0 {
+            2.0 * (p / n) * (q / n) * (mean_pos - mean_neg)
+        } else {
+            0.0
+        };
+        let bucket_ms = i64::from(self.options.bucket_minutes.max(1)) * 60_000;
+        Mood {
+            mean_compound: ratio(self.compound_sum as f64 / MICRO, n, 4),
+            net_sentiment: ratio(p - q, n, 4),
+            positive: self.positive,
+            neutral: self.nodes.len() as u32 - self.positive - self.negative,
+            negative: self.negative,
+            polarisation: round(polarisation.clamp(0.0, 1.0), 4),
+            bucket_minutes: self.options.bucket_minutes.max(1),
+            buckets: self
+                .buckets
+                .iter()
+                .map(|(&start, b)| MoodBucket {
+                    start: Timestamp::from_millis(start.saturating_mul(bucket_ms)),
+                    comments: b.comments,
+                    mean_compound: ratio(b.compound as f64 / MICRO, f64::from(b.comments), 4),
+                    positive: b.positive,
+                    negative: b.negative,
+                    hostile: b.hostile,
+                })
+                .collect(),
+            most_positive: self
+                .extremes_pos
+                .iter()
+                .filter_map(|&i| self.comment_score(i))
+                .collect(),
+            most_negative: self
+                .extremes_neg
+                .iter()
+                .filter_map(|&i| self.comment_score(i))
+                .collect(),
+        }
+    }
+
+    fn needs_report(&self, now: Option<i64>) -> Needs {
+        let mut items: Vec<(bool, (i64, &str), Need)> = Vec::new();
+        let (mut questions, mut requests, mut complaints, mut open) = (0, 0, 0, 0);
+        for &idx in &self.needs {
+            let Some(node) = self.nodes.get(idx as usize) else {
+                continue;
+            };
+            let mut kinds = Vec::new();
+            if node.flags & QUESTION != 0 {
+                kinds.push(NeedKind::Question);
+                questions += 1;
+            }
+            if node.flags & REQUEST != 0 {
+                kinds.push(NeedKind::Request);
+                requests += 1;
+            }
+            if node.flags & COMPLAINT != 0 {
+                kinds.push(NeedKind::Complaint);
+                complaints += 1;
+            }
+            let answered = node.replies_from_others > 0;
+            open += u32::from(!answered);
+            let (late, waiting) = self.sla_status(idx, now);
+            items.push((
+                answered,
+                self.key(idx),
+                Need {
+                    id: node.id.to_string(),
+                    author: self.author_name(node.author),
+                    time: (node.time != NO_TIME).then(|| Timestamp::from_millis(node.time)),
+                    kinds,
+                    answered,
+                    response_minutes: Self::response_minutes(node).map(|m| round(m, 2)),
+                    over_sla: late || waiting,
+                },
+            ));
+        }
+        items.sort_by(|a, b| (a.0, a.1).cmp(&(b.0, b.1)));
+        Needs {
+            questions,
+            requests,
+            complaints,
+            open,
+            items: items
+                .into_iter()
+                .take(self.options.max_listed)
+                .map(|(_, _, need)| need)
+                .collect(),
+        }
+    }
+
+    fn comments_last_hour(&self, now: Option<i64>) -> u32 {
+        let Some(now) = now else { return 0 };
+        let to = now.div_euclid(60_000);
+        self.per_minute
+            .range(to.saturating_sub(59)..=to)
+            .map(|(_, c)| *c)
+            .sum()
+    }
+
+    fn heat(&self, now: Option<i64>) -> Heat {
+        const GRAVITY: f64 = 1.2;
+        let activity = (self.nodes.len() as u64 + self.up).min(u64::from(u32::MAX)) as u32;
+        let age = match (now, self.first_time) {
+            (Some(now), first) if first != NO_TIME => {
+                Some(((now - first).max(0)) as f64 / 3_600_000.0)
+            }
+            _ => None,
+        };
+        Heat {
+            score: age.map(|h| {
+                round(
+                    (f64::from(activity) - 1.0).max(0.0) / (h + 2.0).powf(GRAVITY),
+                    4,
+                )
+            }),
+            activity,
+            age_hours: age.map(|h| round(h, 2)),
+            gravity: GRAVITY,
+            comments_last_hour: self.comments_last_hour(now),
+        }
+    }
+
+    fn tension(&self, now: Option<i64>) -> Tension {
+        let window: Vec<u32> = self.recent.iter().map(|(_, _, i)| *i).collect();
+        let velocity = self.comments_last_hour(now);
+        tension::measure(self, &window, velocity)
+    }
+}
+
+mod tension;
+
+/// Rounds to `digits` decimals (for stable, readable output).
+pub(crate) fn round(x: f64, digits: i32) -> f64 {
+    if !x.is_finite() {
+        return 0.0;
+    }
+    let factor = 10f64.powi(digits);
+    (x * factor).round() / factor
+}
+
+/// `a / b` rounded, 0 when `b` is 0.
+fn ratio(a: f64, b: f64, digits: i32) -> f64 {
+    if b == 0.0 {
+        0.0
+    } else {
+        round(a / b, digits)
+    }
+}
