@@ -65,7 +65,10 @@ fn main() {
             let positive = value["labels"][label].as_i64() == Some(1);
             columns[k].push((h, positive));
         }
-        negativity.push((-result.compound, value["labels"]["hostile"].as_i64() == Some(1)));
+        negativity.push((
+            -result.compound,
+            value["labels"]["hostile"].as_i64() == Some(1),
+        ));
     }
     println!("file: {path} ({} comments)", columns[0].len());
     for (k, label) in labels.iter().enumerate() {

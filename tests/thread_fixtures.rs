@@ -48,8 +48,8 @@ fn load() -> Vec<(String, Fixture)> {
         .into_iter()
         .map(|path| {
             let text = std::fs::read_to_string(&path).expect("readable fixture");
-            let fixture: Fixture = serde_json::from_str(&text)
-                .unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+            let fixture: Fixture =
+                serde_json::from_str(&text).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
             (path.display().to_string(), fixture)
         })
         .collect()
@@ -72,7 +72,9 @@ fn fixtures_meet_their_expectations() {
         };
         let mut thread = Thread::new(options);
         for input in fixture.comments.iter().cloned() {
-            thread.add_input(input).expect("no duplicate ids in fixtures");
+            thread
+                .add_input(input)
+                .expect("no duplicate ids in fixtures");
         }
         let report = thread.report();
         let band = report.tension.band.name();
@@ -98,17 +100,27 @@ fn fixtures_meet_their_expectations() {
             .collect();
         let line = format!(
             "{:<42} {:<20} expected {:<10} got {:<10} {:.3} {:?}",
-            fixture.name, fixture.kind, fixture.expect.band, band, report.tension.score, report.tension.top
+            fixture.name,
+            fixture.kind,
+            fixture.expect.band,
+            band,
+            report.tension.score,
+            report.tension.top
         );
         println!("{line}");
         if band != fixture.expect.band {
             failures.push(format!("{path}: band: {line}"));
         }
         if top != expected_top {
-            failures.push(format!("{path}: top contributors {top:?}, expected {expected_top:?}"));
+            failures.push(format!(
+                "{path}: top contributors {top:?}, expected {expected_top:?}"
+            ));
         }
         if quiet != fixture.expect.quiet {
-            failures.push(format!("{path}: quiet {quiet:?}, expected {:?}", fixture.expect.quiet));
+            failures.push(format!(
+                "{path}: quiet {quiet:?}, expected {:?}",
+                fixture.expect.quiet
+            ));
         }
         assert!(report.warnings.is_empty(), "{path}: {:?}", report.warnings);
     }
@@ -128,7 +140,10 @@ fn polite_disagreement_is_never_hot() {
                 let _ = thread.add_input(input);
             }
             let score = thread.report().tension.score;
-            assert!(score < 0.5, "{path}: disagreement alone is not tension ({score})");
+            assert!(
+                score < 0.5,
+                "{path}: disagreement alone is not tension ({score})"
+            );
         }
     }
 }

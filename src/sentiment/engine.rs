@@ -411,7 +411,8 @@ pub fn score(text: &str, lang: DetectedLang, explain: bool) -> Sentiment {
         // An idiom that carries its own negator ("nessun problema") is not negated again by a
         // negator before it where negation is concord ("non c'è nessun problema").
         let carries_negation = unit.idiom.is_some_and(|(_, len, _)| {
-            profile.negative_concord() && units[i..i + len].iter().any(|u| profile.is_negator(&u.key))
+            profile.negative_concord()
+                && units[i..i + len].iter().any(|u| profile.is_negator(&u.key))
         });
         let scope = if is_symbol || carries_negation {
             Vec::new()

@@ -210,7 +210,12 @@ impl Profile for Italian {
         // "non ho mai visto ..." turns into praise of the thing seen, not a negation of it.
         matches!(negator, "niente" | "nulla" | "nessuno" | "nessuna")
             && following.first() == Some(&"di")
-            && following.iter().any(|w| matches!(*w, "così" | "più" | "tanto" | "meglio" | "peggio" | "migliore" | "peggiore"))
+            && following.iter().any(|w| {
+                matches!(
+                    *w,
+                    "così" | "più" | "tanto" | "meglio" | "peggio" | "migliore" | "peggiore"
+                )
+            })
     }
 
     fn modifier(&self, phrase: &str) -> Option<f64> {

@@ -231,11 +231,7 @@ fn words(text: &str, tables: &[&'static Table]) -> (Vec<Word>, Shape) {
                 // Italian elision: "un'idiota" is "un'" + "idiota", "l'hai" is "l'" + "hai"; English
                 // contractions ("you're", "doesn't") stay whole.
                 match key.find('\'') {
-                    Some(at)
-                        if at > 0
-                            && key.len() - at > 3
-                            && lookup(tables, &key).is_none() =>
-                    {
+                    Some(at) if at > 0 && key.len() - at > 3 && lookup(tables, &key).is_none() => {
                         let (head, tail) = key.split_at(at + 1);
                         words.push(Word {
                             key: head.to_string(),
@@ -399,7 +395,10 @@ pub fn detect(text: &str, lang: Option<Lang>, negative_share: f64) -> Signals {
         .filter(|&&q| address.iter().any(|&a| a < q && q - a <= 8))
         .count();
     let mentions = words.iter().filter(|w| w.mention).count();
-    signals.directness = saturate(addressed + 0.5 * mentions as f64 + direct_questions as f64, 2.0);
+    signals.directness = saturate(
+        addressed + 0.5 * mentions as f64 + direct_questions as f64,
+        2.0,
+    );
     signals.politeness = saturate(polite, 1.5);
     let caps = if shape.letters >= 6 {
         shape.caps_letters as f64 / shape.letters as f64
@@ -408,7 +407,9 @@ pub fn detect(text: &str, lang: Option<Lang>, negative_share: f64) -> Signals {
     };
     signals.shouting = (caps + 0.2 * shape.bang_runs.min(2) as f64).min(1.0);
 
-    let mut raw = abuse + 2.0 * negative_share.clamp(0.0, 1.0) + 0.8 * signals.shouting
+    let mut raw = abuse
+        + 2.0 * negative_share.clamp(0.0, 1.0)
+        + 0.8 * signals.shouting
         + 1.0 * signals.directness
         - 0.4 * signals.politeness;
     if signals.targeted {

@@ -203,7 +203,10 @@ pub(super) fn measure(thread: &Thread, window: &[u32], velocity: u32) -> Tension
             && n.author != parent.author
             && f64::from(n.hostility) >= crate::signals::HOSTILE
         {
-            targets.entry(parent.author).or_default().push((n.author, i));
+            targets
+                .entry(parent.author)
+                .or_default()
+                .push((n.author, i));
         }
     }
     let (pile_on, piling_ids) = targets

@@ -117,6 +117,32 @@ test("Node ESM: ready at import, init() harmless", () => {
   assert.match(out.v, /^\d+\.\d+\.\d+/);
 });
 
+test("Node: thread analytics, whole and open", () => {
+  write(
+    "thread.mjs",
+    `import { analyzeThread, OpenThread } from "polso";
+     const comments = [
+       { id: "1", author: "ann", time: "2024-05-01T10:00:00Z", text: "How do I export my data?" },
+       { id: "2", parentId: "1", author: "bob", time: "2024-05-01T10:30:00Z", text: "Settings > Export. Hope it helps!" },
+     ];
+     const whole = analyzeThread(comments, { slaMinutes: 20 });
+     const open = new OpenThread();
+     open.add(comments[1]);
+     open.add([comments[0]]);
+     const later = open.report();
+     open.free();
+     let error;
+     try { analyzeThread([{ id: "x9", text: 1 }]); } catch (e) { error = e.message; }
+     console.log(JSON.stringify({ first: whole.responsiveness.firstResponseMinutes, band: whole.tension.band, late: whole.responsiveness.answeredOverSla, same: later.comments, error }));`,
+  );
+  const out = JSON.parse(node("thread.mjs"));
+  assert.equal(out.first, 30);
+  assert.equal(out.band, "calm");
+  assert.equal(out.late, 1);
+  assert.equal(out.same, 2);
+  assert.match(out.error, /comments\[0\] \(id "x9"\): text must be a string, got number/);
+});
+
 test("Node CommonJS: require('polso')", () => {
   write(
     "cjs.cjs",
@@ -129,7 +155,7 @@ test("Node CommonJS: require('polso')", () => {
 test("TypeScript: precise types, strict mode, no any", () => {
   write(
     "types.ts",
-    `import init, { score, scoreBatch, Analyzer, type Sentiment, type Contribution, type Label } from "polso";
+    `import init, { score, scoreBatch, analyzeThread, OpenThread, Analyzer, type Sentiment, type Contribution, type Label, type ThreadReport } from "polso";
      import { PolsoPulse } from "polso/widget";
      await init();
      const r: Sentiment = score("ciao", { lang: "it", explain: true });
@@ -146,9 +172,17 @@ test("TypeScript: precise types, strict mode, no any", () => {
      score("x", { explian: true });
      // @ts-expect-error: texts are strings
      scoreBatch([1, 2]);
+     const report: ThreadReport = analyzeThread([{ id: 1, text: "ciao" }], { slaMinutes: 60 });
+     const band: "calm" | "warm" | "hot" | "overheated" = report.tension.band;
+     const ids: string[] = report.tension.components.flatMap((c) => c.commentIds);
+     const first: number | null = report.responsiveness.firstResponseMinutes;
+     const open = new OpenThread({ staff: ["mod"] });
+     const added: number = open.add({ id: "a", text: "hi" });
+     // @ts-expect-error: a comment needs text
+     analyzeThread([{ id: 1 }]);
      const el: PolsoPulse | null = document.querySelector("polso-pulse");
      el?.addEventListener("polso:analysed", (e) => e.detail.summary?.compound.toFixed(2));
-     export { label, lang, start, many };`,
+     export { label, lang, start, many, band, ids, first, added };`,
   );
   write(
     "tsconfig.json",

@@ -9,7 +9,8 @@ use std::time::Instant;
 use polso::thread::{CommentInput, Thread, ThreadOptions, ThreadReport, ThreadsSummary, Timestamp};
 use serde_json::{json, Map, Value};
 
-pub const USAGE: &str = "usage: polso thread [FILE] [--sla MINUTES] [--staff a,b] [--now ISO] [--bucket MINUTES]
+pub const USAGE: &str =
+    "usage: polso thread [FILE] [--sla MINUTES] [--staff a,b] [--now ISO] [--bucket MINUTES]
                     [--window N] [--lang it|en] [--summary]
 
   FILE          JSONL, one comment a line: thread_id, id, parent_id, author, ts, text
@@ -55,7 +56,9 @@ fn parse_args(args: &[String]) -> Result<Args, String> {
             "--bucket" => {
                 parsed.options.bucket_minutes = number("--bucket", iter.next())?.max(1.0) as u32
             }
-            "--window" => parsed.options.window = number("--window", iter.next())?.max(1.0) as usize,
+            "--window" => {
+                parsed.options.window = number("--window", iter.next())?.max(1.0) as usize
+            }
             "--staff" => {
                 let value = iter.next().ok_or("--staff needs names, comma-separated")?;
                 parsed.options.staff.extend(
@@ -100,7 +103,8 @@ fn parse_line(line: &str) -> Result<(String, CommentInput), String> {
         _ => String::new(),
     };
     // Reddit keeps "[deleted]" and "[removed]" as the author of deleted accounts: nobody.
-    if matches!(object.get("author"), Some(Value::String(a)) if a == "[deleted]" || a == "[removed]") {
+    if matches!(object.get("author"), Some(Value::String(a)) if a == "[deleted]" || a == "[removed]")
+    {
         object.insert("author".into(), Value::Null);
     }
     // Sources without `reactions`: Reddit's net `score`, Twitter's `favorite_count`.
@@ -114,8 +118,8 @@ fn parse_line(line: &str) -> Result<(String, CommentInput), String> {
             object.insert("reactions".into(), json!({"up": up, "down": down}));
         }
     }
-    let input: CommentInput = serde_json::from_value(Value::Object(object))
-        .map_err(|e| format!("not a comment: {e}"))?;
+    let input: CommentInput =
+        serde_json::from_value(Value::Object(object)).map_err(|e| format!("not a comment: {e}"))?;
     Ok((thread_id, input))
 }
 
@@ -193,7 +197,10 @@ impl<W: Write> Run<W> {
             let text = match std::str::from_utf8(bytes) {
                 Ok(text) => text,
                 Err(e) => {
-                    self.error(line_number, format!("not valid UTF-8 (byte {})", e.valid_up_to()))?;
+                    self.error(
+                        line_number,
+                        format!("not valid UTF-8 (byte {})", e.valid_up_to()),
+                    )?;
                     continue;
                 }
             };
@@ -320,7 +327,10 @@ pub fn run(args: &[String]) -> ExitCode {
                 run.summary.first_response_minutes_p90.map_or("-".into(), |m| m.to_string()),
             );
             if run.failed > 0 {
-                eprintln!("polso thread: {} line(s) could not be read; see the error records", run.failed);
+                eprintln!(
+                    "polso thread: {} line(s) could not be read; see the error records",
+                    run.failed
+                );
                 ExitCode::from(1)
             } else {
                 ExitCode::SUCCESS
