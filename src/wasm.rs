@@ -18,6 +18,7 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
 use crate::sentiment::{Contribution, Label, Options, Sentiment};
+use crate::thread::{CommentInput, Thread, ThreadOptions, Timestamp};
 use crate::Lang;
 
 #[wasm_bindgen(typescript_custom_section)]
@@ -79,6 +80,150 @@ export interface Sentiment {
   tokens?: Contribution[];
 }
 
+/** A comment of a thread. Ids may be strings or numbers; `time` is ISO 8601 text or epoch
+ * milliseconds; `reactions` a count of approvals or `{up, down}`. Other fields are ignored. */
+export interface ThreadComment {
+  id: string | number;
+  /** The comment it replies to; absent or null for a root. */
+  parentId?: string | number | null;
+  author?: string | number | null;
+  time?: string | number | null;
+  text: string;
+  reactions?: number | { up?: number; down?: number } | null;
+  /** Staff (moderators, the brand) are left out of the people lists. */
+  isStaff?: boolean | null;
+}
+
+/** How to analyse a thread. */
+export interface ThreadOptions {
+  /** Score every comment as this language instead of detecting it per comment. */
+  lang?: Lang | "auto";
+  /** Staff and bot author names, left out of the people lists. */
+  staff?: readonly string[];
+  /** The response time promised, in minutes: enables the SLA counts. */
+  slaMinutes?: number;
+  /** Measure at this time (ISO 8601 or epoch ms); default: the latest comment's time. */
+  now?: string | number;
+  /** Length of a mood bucket in minutes (default 60). */
+  bucketMinutes?: number;
+  /** Comments in the tension window: the most recent ones (default 30). */
+  window?: number;
+  /** Length of the people rankings (default 5). */
+  top?: number;
+  /** Most items in the needs, quiet members and warnings lists (default 50). */
+  maxListed?: number;
+}
+
+/** Tension bands: calm < 0.25 ≤ warm < 0.5 ≤ hot < 0.75 ≤ overheated. */
+export type Band = "calm" | "warm" | "hot" | "overheated";
+
+/** A component of the tension score, and the comments behind it. */
+export interface TensionComponent {
+  name: "hostility" | "negativity" | "directness" | "backAndForth" | "pileOn" | "velocity" | "shouting" | "disapproval" | "politeness";
+  /** In [0, 1]. */
+  value: number;
+  weight: number;
+  /** What it added to the score (negative for politeness). */
+  contribution: number;
+  /** The comments behind it, strongest first. */
+  commentIds: string[];
+}
+
+export interface Tension {
+  /** In [0, 1]. */
+  score: number;
+  band: Band;
+  /** Comments in the window it was measured over. */
+  window: number;
+  /** Names of the components that added most, strongest first. */
+  top: TensionComponent["name"][];
+  components: TensionComponent[];
+}
+
+export interface Spread { entropy: number; gini: number; topAuthorShare: number; contributorAbsenceFactor: number }
+
+export interface Shape {
+  roots: number; depthMax: number; depthMean: number; breadth: number; reentryRate: number;
+  reciprocity: number; mutualPairs: number; directedPairs: number; spread: Spread;
+}
+
+export interface Responsiveness {
+  firstResponseMinutes: number | null;
+  responseMinutesMedian: number | null;
+  responseMinutesP90: number | null;
+  answered: number; unanswered: number; questions: number; unansweredQuestions: number;
+  slaMinutes: number | null; answeredOverSla: number; waitingOverSla: number;
+}
+
+export interface PersonCount { author: string; count: number }
+
+export interface QuietMember {
+  author: string;
+  reason: "leftAfterHostileReply" | "unansweredNewcomer" | "oneTimer";
+  /** The comment that shows it. */
+  commentId: string;
+}
+
+export interface People {
+  topByComments: PersonCount[];
+  topByRepliesReceived: PersonCount[];
+  topByInterlocutors: PersonCount[];
+  quiet: QuietMember[];
+  quietTotal: number;
+  staff: string[];
+}
+
+export interface MoodBucket { start: string; comments: number; meanCompound: number; positive: number; negative: number; hostile: number }
+
+export interface CommentScore { id: string; author: string | null; compound: number }
+
+export interface Mood {
+  meanCompound: number; netSentiment: number; positive: number; neutral: number; negative: number;
+  polarisation: number; bucketMinutes: number; buckets: MoodBucket[];
+  mostPositive: CommentScore[]; mostNegative: CommentScore[];
+}
+
+export interface Need {
+  id: string; author: string | null; time: string | null;
+  kinds: ("question" | "request" | "complaint")[];
+  answered: boolean; responseMinutes: number | null; overSla: boolean;
+}
+
+export interface Needs { questions: number; requests: number; complaints: number; open: number; items: Need[] }
+
+export interface Heat { score: number | null; activity: number; ageHours: number | null; gravity: number; commentsLastHour: number }
+
+/** Something wrong in the input that the analysis worked around; each names the comment. */
+export type ThreadWarning =
+  | { kind: "missingId"; generated: string }
+  | { kind: "duplicateId"; id: string }
+  | { kind: "missingParent"; id: string; parentId: string }
+  | { kind: "cycle"; ids: string[] }
+  | { kind: "missingTime"; id: string }
+  | { kind: "invalidTime"; id: string; value: string }
+  | { kind: "missingAuthor"; id: string }
+  | { kind: "missingText"; id: string }
+  | { kind: "tooManyComments"; id: string }
+  | { kind: "invalidField"; id: string; field: string; expected: string };
+
+/** Everything polso measures about a thread. Times are ISO 8601 strings. */
+export interface ThreadReport {
+  comments: number;
+  participants: number;
+  now: string | null;
+  firstTime: string | null;
+  lastTime: string | null;
+  shape: Shape;
+  responsiveness: Responsiveness;
+  people: People;
+  mood: Mood;
+  needs: Needs;
+  heat: Heat;
+  tension: Tension;
+  warnings: ThreadWarning[];
+  warningCounts: Partial<Record<ThreadWarning["kind"], number>>;
+}
+
 /** How to score. */
 export interface ScoreOptions {
   /** Score as this language instead of detecting it (`"auto"`, the default, detects). */
@@ -126,6 +271,16 @@ fn to_js<T: Serialize + ?Sized>(value: &T, what: &str) -> Result<JsValue, JsErro
     value
         .serialize(&serde_wasm_bindgen::Serializer::new())
         .map_err(|e| JsError::new(&format!("polso: could not build the {what} result: {e}")))
+}
+
+/// Converts a thread report: maps become plain objects and absent values `null`, as in JSON.
+fn report_to_js(report: &crate::ThreadReport) -> Result<JsValue, JsError> {
+    let serializer = serde_wasm_bindgen::Serializer::new()
+        .serialize_maps_as_objects(true)
+        .serialize_missing_as_null(true);
+    report
+        .serialize(&serializer)
+        .map_err(|e| JsError::new(&format!("polso: could not build the thread report: {e}")))
 }
 
 /// A short name for the type of a JS value, for error messages.
@@ -188,24 +343,9 @@ fn read_options(value: &Option<JsValue>, call: &str) -> Result<Options, JsError>
         let field = Reflect::get(value, &key).unwrap_or(JsValue::UNDEFINED);
         match name.as_str() {
             "lang" => {
-                if field.is_undefined() {
-                    continue;
+                if !field.is_undefined() {
+                    options.lang = read_lang(&field, call)?;
                 }
-                let code = field.as_string().ok_or_else(|| {
-                    JsError::new(&format!(
-                        "polso: {call}: options.lang must be \"it\", \"en\" or \"auto\", got {}",
-                        type_name(&field)
-                    ))
-                })?;
-                options.lang = if code == "auto" {
-                    None
-                } else {
-                    Some(code.parse::<Lang>().map_err(|e| {
-                        JsError::new(&format!(
-                            "polso: {call}: options.lang: {e} (or \"auto\" to detect)"
-                        ))
-                    })?)
-                };
             }
             "explain" => {
                 if field.is_undefined() {
@@ -226,6 +366,169 @@ fn read_options(value: &Option<JsValue>, call: &str) -> Result<Options, JsError>
         }
     }
     Ok(options)
+}
+
+/// Reads a language option: a code, or "auto" (detect).
+fn read_lang(field: &JsValue, call: &str) -> Result<Option<Lang>, JsError> {
+    let code = field.as_string().ok_or_else(|| {
+        JsError::new(&format!(
+            "polso: {call}: options.lang must be \"it\", \"en\" or \"auto\", got {}",
+            type_name(field)
+        ))
+    })?;
+    if code == "auto" {
+        return Ok(None);
+    }
+    code.parse::<Lang>().map(Some).map_err(|e| {
+        JsError::new(&format!(
+            "polso: {call}: options.lang: {e} (or \"auto\" to detect)"
+        ))
+    })
+}
+
+/// Reads a non-negative number option.
+fn read_number(field: &JsValue, call: &str, name: &str) -> Result<f64, JsError> {
+    match field.as_f64() {
+        Some(x) if x.is_finite() && x >= 0.0 => Ok(x),
+        _ => Err(JsError::new(&format!(
+            "polso: {call}: options.{name} must be a non-negative number, got {}",
+            if field.as_f64().is_some() {
+                format!("{:?}", field.as_f64().unwrap_or_default())
+            } else {
+                type_name(field)
+            }
+        ))),
+    }
+}
+
+/// Reads a whole-number option of at least 1.
+fn read_count(field: &JsValue, call: &str, name: &str) -> Result<usize, JsError> {
+    let x = read_number(field, call, name)?;
+    if x < 1.0 || x.fract() != 0.0 {
+        return Err(JsError::new(&format!(
+            "polso: {call}: options.{name} must be a whole number of at least 1, got {x}"
+        )));
+    }
+    Ok(x.min(1e9) as usize)
+}
+
+/// Reads the options of a thread analysis; an unknown key is an error.
+fn read_thread_options(value: &Option<JsValue>, call: &str) -> Result<ThreadOptions, JsError> {
+    let mut options = ThreadOptions::default();
+    let value = match value {
+        Some(value) if !value.is_undefined() && !value.is_null() => value,
+        _ => return Ok(options),
+    };
+    if !value.is_object() || Array::is_array(value) {
+        return Err(JsError::new(&format!(
+            "polso: {call}: options must be an object like {{ slaMinutes: 60, staff: [\"mod\"] }}, got {}",
+            type_name(value)
+        )));
+    }
+    for key in Object::keys(value.unchecked_ref::<Object>()).iter() {
+        let name = key.as_string().unwrap_or_default();
+        let field = Reflect::get(value, &key).unwrap_or(JsValue::UNDEFINED);
+        if field.is_undefined() {
+            continue;
+        }
+        match name.as_str() {
+            "lang" => options.lang = read_lang(&field, call)?,
+            "staff" => {
+                let list: &Array = field.dyn_ref().ok_or_else(|| {
+                    JsError::new(&format!(
+                        "polso: {call}: options.staff must be an array of author names, got {}",
+                        type_name(&field)
+                    ))
+                })?;
+                for (i, item) in list.iter().enumerate() {
+                    options.staff.push(item.as_string().ok_or_else(|| {
+                        JsError::new(&format!(
+                            "polso: {call}: options.staff[{i}] must be a string, got {}",
+                            type_name(&item)
+                        ))
+                    })?);
+                }
+            }
+            "slaMinutes" => options.sla_minutes = Some(read_number(&field, call, "slaMinutes")?),
+            "now" => {
+                options.now = Some(if let Some(ms) = field.as_f64() {
+                    Timestamp::from_millis(ms as i64)
+                } else if let Some(text) = field.as_string() {
+                    Timestamp::parse(&text)
+                        .map_err(|e| JsError::new(&format!("polso: {call}: options.now: {e}")))?
+                } else {
+                    return Err(JsError::new(&format!(
+                        "polso: {call}: options.now must be an ISO 8601 string or epoch milliseconds, got {}",
+                        type_name(&field)
+                    )));
+                })
+            }
+            "bucketMinutes" => {
+                options.bucket_minutes =
+                    read_count(&field, call, "bucketMinutes")?.min(u32::MAX as usize) as u32
+            }
+            "window" => options.window = read_count(&field, call, "window")?,
+            "top" => options.top = read_count(&field, call, "top")?,
+            "maxListed" => options.max_listed = read_count(&field, call, "maxListed")?,
+            other => {
+                return Err(JsError::new(&format!(
+                    "polso: {call}: unknown option {other:?}; the options are lang, staff, \
+                     slaMinutes, now, bucketMinutes, window, top and maxListed"
+                )))
+            }
+        }
+    }
+    Ok(options)
+}
+
+/// Reads one comment, naming its position and id when a field has the wrong type.
+fn read_comment(item: &JsValue, index: usize, call: &str) -> Result<CommentInput, JsError> {
+    if !item.is_object() || Array::is_array(item) {
+        return Err(JsError::new(&format!(
+            "polso: {call}: comments[{index}] must be an object like {{ id, parentId, author, time, text }}, got {}",
+            type_name(item)
+        )));
+    }
+    let id = Reflect::get(item, &JsValue::from_str("id"))
+        .ok()
+        .filter(|id| id.is_string() || id.as_f64().is_some())
+        .map(|id| {
+            id.as_string()
+                .map(|s| format!(" (id {s:?})"))
+                .unwrap_or_else(|| format!(" (id {})", id.as_f64().unwrap_or_default()))
+        })
+        .unwrap_or_default();
+    let text = Reflect::get(item, &JsValue::from_str("text")).unwrap_or(JsValue::UNDEFINED);
+    if !(text.is_undefined() || text.is_null() || text.is_string()) {
+        return Err(JsError::new(&format!(
+            "polso: {call}: comments[{index}]{id}: text must be a string, got {}",
+            type_name(&text)
+        )));
+    }
+    serde_wasm_bindgen::from_value(item.clone()).map_err(|e| {
+        JsError::new(&format!(
+            "polso: {call}: comments[{index}]{id}: {e} (expected id and parentId as strings or \
+             numbers, time as ISO 8601 or epoch milliseconds, reactions as a number or {{up, down}})"
+        ))
+    })
+}
+
+/// Reads an array of comments (or one comment object, for `OpenThread.add`).
+fn read_comments(value: &JsValue, call: &str, single: bool) -> Result<Vec<CommentInput>, JsError> {
+    if let Some(array) = value.dyn_ref::<Array>() {
+        return array
+            .iter()
+            .enumerate()
+            .map(|(i, item)| read_comment(&item, i, call))
+            .collect();
+    }
+    if single && value.is_object() {
+        return Ok(vec![read_comment(value, 0, call)?]);
+    }
+    Err(JsError::new(&format!(
+        "polso: {call}(comments) expects an array of comments, got {}",
+        type_name(value)
+    )))
 }
 
 fn score_one(text: &str, options: Options) -> Result<JsValue, JsError> {
@@ -249,7 +552,7 @@ fn score_many(texts: &[String], options: Options) -> Result<JsValue, JsError> {
 #[wasm_bindgen(js_name = score, unchecked_return_type = "Sentiment")]
 pub fn js_score(
     #[wasm_bindgen(unchecked_param_type = "string")] text: JsValue,
-    #[wasm_bindgen(unchecked_param_type = "ScoreOptions")] options: Option<JsValue>,
+    #[wasm_bindgen(unchecked_optional_param_type = "ScoreOptions")] options: Option<JsValue>,
 ) -> Result<JsValue, JsError> {
     let options = read_options(&options, "score")?;
     score_one(&read_text(&text, "score(text): text")?, options)
@@ -259,7 +562,7 @@ pub fn js_score(
 #[wasm_bindgen(js_name = scoreBatch, unchecked_return_type = "Sentiment[]")]
 pub fn js_score_batch(
     #[wasm_bindgen(unchecked_param_type = "readonly string[]")] texts: JsValue,
-    #[wasm_bindgen(unchecked_param_type = "ScoreOptions")] options: Option<JsValue>,
+    #[wasm_bindgen(unchecked_optional_param_type = "ScoreOptions")] options: Option<JsValue>,
 ) -> Result<JsValue, JsError> {
     let options = read_options(&options, "scoreBatch")?;
     score_many(&read_texts(&texts, "scoreBatch")?, options)
@@ -278,7 +581,7 @@ impl Analyzer {
     /// An analyzer with these options (`lang`, `explain`).
     #[wasm_bindgen(constructor)]
     pub fn new(
-        #[wasm_bindgen(unchecked_param_type = "ScoreOptions")] options: Option<JsValue>,
+        #[wasm_bindgen(unchecked_optional_param_type = "ScoreOptions")] options: Option<JsValue>,
     ) -> Result<Analyzer, JsError> {
         Ok(Analyzer {
             options: read_options(&options, "new Analyzer")?,
@@ -304,6 +607,75 @@ impl Analyzer {
         #[wasm_bindgen(unchecked_param_type = "readonly string[]")] texts: JsValue,
     ) -> Result<JsValue, JsError> {
         score_many(&read_texts(&texts, "Analyzer.scoreBatch")?, self.options)
+    }
+}
+
+/// Analyses a whole thread at once: shape, responsiveness, people, mood, needs, heat and tension.
+/// Holes in the input (a missing parent, a bad time) become `warnings` in the report; a value of
+/// the wrong type is an `Error` naming the comment.
+#[wasm_bindgen(js_name = analyzeThread, unchecked_return_type = "ThreadReport")]
+pub fn js_analyze_thread(
+    #[wasm_bindgen(unchecked_param_type = "readonly ThreadComment[]")] comments: JsValue,
+    #[wasm_bindgen(unchecked_optional_param_type = "ThreadOptions")] options: Option<JsValue>,
+) -> Result<JsValue, JsError> {
+    let options = read_thread_options(&options, "analyzeThread")?;
+    let inputs = read_comments(&comments, "analyzeThread", false)?;
+    let mut thread = Thread::new(options);
+    for input in inputs {
+        // A duplicate id is refused and recorded in the report's warnings.
+        let _ = thread.add_input(input);
+    }
+    report_to_js(&thread.report())
+}
+
+/// A thread that stays open: add comments as they arrive (in any order: a reply may come before
+/// its parent) and ask for the report at any time. Texts are scored once, when added. Free it
+/// with `free()` (or `using`) when the thread is closed.
+#[wasm_bindgen]
+pub struct OpenThread {
+    thread: Thread,
+}
+
+#[wasm_bindgen]
+impl OpenThread {
+    /// An empty thread with these options.
+    #[wasm_bindgen(constructor)]
+    pub fn new(
+        #[wasm_bindgen(unchecked_optional_param_type = "ThreadOptions")] options: Option<JsValue>,
+    ) -> Result<OpenThread, JsError> {
+        Ok(OpenThread {
+            thread: Thread::new(read_thread_options(&options, "new OpenThread")?),
+        })
+    }
+
+    /// Adds comments (an array, or one comment); returns how many were accepted (a comment whose
+    /// id is already in the thread is refused and listed in the report's warnings). All comments
+    /// are checked before any is added, so a bad one leaves the thread unchanged.
+    pub fn add(
+        &mut self,
+        #[wasm_bindgen(unchecked_param_type = "readonly ThreadComment[] | ThreadComment")]
+        comments: JsValue,
+    ) -> Result<u32, JsError> {
+        let inputs = read_comments(&comments, "OpenThread.add", true)?;
+        let mut accepted = 0;
+        for input in inputs {
+            if self.thread.add_input(input).is_ok() {
+                accepted += 1;
+            }
+        }
+        Ok(accepted)
+    }
+
+    /// The report on the thread as it is now.
+    #[wasm_bindgen(unchecked_return_type = "ThreadReport")]
+    pub fn report(&self) -> Result<JsValue, JsError> {
+        report_to_js(&self.thread.report())
+    }
+
+    /// Comments in the thread.
+    #[wasm_bindgen(getter)]
+    pub fn length(&self) -> u32 {
+        self.thread.len() as u32
     }
 }
 

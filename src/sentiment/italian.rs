@@ -217,12 +217,7 @@ impl Profile for Italian {
         (negator == "mai" && following.iter().any(comparative))
             || matches!(negator, "niente" | "nulla" | "nessuno" | "nessuna")
                 && following.first() == Some(&"di")
-                && following.iter().any(|w| {
-                    matches!(
-                        *w,
-                        "così" | "più" | "tanto" | "meglio" | "peggio" | "migliore" | "peggiore"
-                    )
-                })
+                && following.iter().any(comparative)
     }
 
     fn modifier(&self, phrase: &str) -> Option<f64> {

@@ -61,6 +61,17 @@ test("the demo page shows the analysis of both threads, comment text only as tex
   const label = await page.locator("#en-5 polso-badge").getAttribute("aria-label");
   assert.equal(label, "Sentiment: negative");
 
+  // Thread analytics: tension with its band in words and a meter, contributors, open questions.
+  const tension = en.locator("#tension-label");
+  assert.match(await tension.textContent(), /^Tension: . (calm|warm|hot|overheated) \(\d+%\)$/);
+  assert.match(await en.getByRole("meter").nth(1).getAttribute("aria-valuetext"), /^(calm|warm|hot|overheated), \d+%$/);
+  assert.ok(await en.getByRole("heading", { name: "Top contributors" }).isVisible());
+  const questions = en.locator("section[part=section]", { has: page.getByRole("heading", { name: "Unanswered questions" }) });
+  assert.match(await questions.textContent(), /#en-6/);
+  assert.ok(await it.getByRole("heading", { name: "Domande senza risposta" }).isVisible());
+  // Staff named on the element are not among the people to draw in.
+  assert.doesNotMatch(await it.locator("section[part=section]", { has: page.getByRole("heading", { name: "Persone da coinvolgere" }) }).textContent(), /Elena/);
+
   // One polite live region per widget, announcing the result.
   const live = await en.locator('[aria-live="polite"]').textContent();
   assert.match(live, /Analysis ready/);

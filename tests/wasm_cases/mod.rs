@@ -175,3 +175,119 @@ fn odd_input_never_panics() {
         assert!(num(&r, "compound").abs() <= 1.0);
     }
 }
+
+fn thread_comments() -> JsValue {
+    js_sys::JSON::parse(
+        r#"[
+        {"id": "1", "author": "anna", "time": "2024-05-01T10:00:00Z", "text": "Come faccio a esportare i dati in CSV?"},
+        {"id": 2, "parentId": "1", "author": "marco", "time": "2024-05-01T10:12:00Z", "text": "Ciao! Da Impostazioni > Esporta. Spero sia utile"},
+        {"id": "3", "parentId": 2, "author": "anna", "time": 1714558800000, "text": "Grazie mille, funziona!", "reactions": 3},
+        {"id": "4", "parentId": "99", "author": "luca", "text": "E per il PDF?"}
+    ]"#,
+    )
+    .unwrap()
+}
+
+#[wasm_bindgen_test]
+fn analyze_thread_returns_the_report_as_plain_objects() {
+    use polso::wasm::js_analyze_thread;
+    let report = js_analyze_thread(thread_comments(), None).unwrap();
+    assert_eq!(num(&report, "comments"), 4.0);
+    assert_eq!(num(&report, "participants"), 3.0);
+    let responsiveness = get(&report, "responsiveness");
+    assert_eq!(num(&responsiveness, "firstResponseMinutes"), 12.0);
+    let tension = get(&report, "tension");
+    assert_eq!(string(&tension, "band"), "calm");
+    assert!(Array::is_array(&get(&tension, "components")));
+    // The orphan reply is a warning that names it, not an error.
+    let warnings: Array = get(&report, "warnings").dyn_into().unwrap();
+    assert!(warnings
+        .iter()
+        .any(|w| string(&w, "kind") == "missingParent" && string(&w, "id") == "4"));
+    // Maps are plain objects, absent values null (as in the CLI's JSON).
+    let counts = get(&report, "warningCounts");
+    assert!(!counts.is_instance_of::<js_sys::Map>());
+    assert!(num(&counts, "missingParent") >= 1.0);
+    assert!(get(&responsiveness, "slaMinutes").is_null());
+}
+
+#[wasm_bindgen_test]
+fn open_thread_takes_comments_as_they_arrive() {
+    use polso::wasm::OpenThread;
+    let mut thread = OpenThread::new(options(r#"{"slaMinutes": 30, "staff": ["marco"]}"#)).unwrap();
+    let all: Array = thread_comments().dyn_into().unwrap();
+    assert_eq!(thread.add(all.slice(2, 4).into()).unwrap(), 2); // replies first
+    assert_eq!(thread.add(all.get(0)).unwrap(), 1); // one object is fine too
+    assert_eq!(thread.add(all.slice(1, 2).into()).unwrap(), 1);
+    assert_eq!(thread.add(all.slice(0, 1).into()).unwrap(), 0); // duplicate: refused, reported
+    assert_eq!(thread.length(), 4);
+    let report = thread.report().unwrap();
+    assert_eq!(num(&report, "comments"), 4.0);
+    let people = get(&report, "people");
+    let staff: Array = get(&people, "staff").dyn_into().unwrap();
+    assert_eq!(staff.get(0).as_string().as_deref(), Some("marco"));
+    let warnings: Array = get(&report, "warnings").dyn_into().unwrap();
+    assert!(warnings.iter().any(|w| string(&w, "kind") == "duplicateId"));
+}
+
+#[wasm_bindgen_test]
+fn thread_errors_name_the_comment_and_the_field() {
+    use polso::wasm::{js_analyze_thread, OpenThread};
+    let bad =
+        js_sys::JSON::parse(r#"[{"id": "a", "text": "ok"}, {"id": "b7", "text": 42}]"#).unwrap();
+    let m = message(js_analyze_thread(bad, None));
+    assert!(
+        m.contains("comments[1]") && m.contains("\"b7\"") && m.contains("text must be a string"),
+        "{m}"
+    );
+
+    let bad = js_sys::JSON::parse(r#"[{"id": "c1", "text": "ok", "reactions": "lots"}]"#).unwrap();
+    let m = message(js_analyze_thread(bad, None));
+    assert!(m.contains("comments[0]") && m.contains("\"c1\""), "{m}");
+
+    let m = message(js_analyze_thread(JsValue::from_str("nope"), None));
+    assert!(m.contains("expects an array of comments"), "{m}");
+
+    let m = message(js_analyze_thread(
+        Array::of1(&JsValue::from(5)).into(),
+        None,
+    ));
+    assert!(m.contains("comments[0] must be an object"), "{m}");
+
+    let m = message(js_analyze_thread(
+        Array::new().into(),
+        options(r#"{"sla": 5}"#),
+    ));
+    assert!(
+        m.contains("unknown option \"sla\"") && m.contains("slaMinutes"),
+        "{m}"
+    );
+
+    let m = message(js_analyze_thread(
+        Array::new().into(),
+        options(r#"{"now": "yesterday"}"#),
+    ));
+    assert!(m.contains("options.now"), "{m}");
+
+    let m = message(js_analyze_thread(
+        Array::new().into(),
+        options(r#"{"window": 0}"#),
+    ));
+    assert!(m.contains("options.window"), "{m}");
+
+    // A bad comment leaves an open thread unchanged.
+    let mut thread = OpenThread::new(None).unwrap();
+    let mixed = js_sys::JSON::parse(
+        r#"[{"id": "ok", "text": "fine"}, {"id": "bad", "text": null, "parentId": true}, 7]"#,
+    )
+    .unwrap();
+    assert!(thread.add(mixed).is_err());
+    assert_eq!(thread.length(), 0);
+}
+
+#[wasm_bindgen_test]
+fn an_empty_thread_has_a_report() {
+    let report = polso::wasm::js_analyze_thread(Array::new().into(), None).unwrap();
+    assert_eq!(num(&report, "comments"), 0.0);
+    assert!(get(&report, "firstTime").is_null());
+}

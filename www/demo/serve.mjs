@@ -7,7 +7,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
+const WWW = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const TYPES = {
   ".html": "text/html; charset=utf-8",
   ".js": "text/javascript; charset=utf-8",
@@ -21,7 +21,9 @@ const TYPES = {
   ".ico": "image/x-icon",
 };
 
-export function createServer() {
+/** A static file server for `root` (default www/); `/` redirects to `index` when given. */
+export function createServer({ root = WWW, index = "/demo/" } = {}) {
+  root = path.resolve(root);
   return http.createServer((req, res) => {
     let pathname;
     try {
@@ -30,8 +32,8 @@ export function createServer() {
       res.writeHead(400).end("bad request");
       return;
     }
-    if (pathname === "/") {
-      res.writeHead(302, { Location: "/demo/" }).end();
+    if (pathname === "/" && index !== "/") {
+      res.writeHead(302, { Location: index }).end();
       return;
     }
     let file = path.join(root, path.normalize(pathname));

@@ -57,6 +57,11 @@ export function scoreBatch(texts, options) {
   return glue.scoreBatch(texts, options);
 }
 
+export function analyzeThread(comments, options) {
+  guard("analyzeThread()");
+  return glue.analyzeThread(comments, options);
+}
+
 export function version() {
   guard("version()");
   return glue.version();
@@ -65,6 +70,13 @@ export function version() {
 export class Analyzer extends glue.Analyzer {
   constructor(options) {
     guard("new Analyzer()");
+    super(options);
+  }
+}
+
+export class OpenThread extends glue.OpenThread {
+  constructor(options) {
+    guard("new OpenThread()");
     super(options);
   }
 }

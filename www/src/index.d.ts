@@ -1,6 +1,6 @@
 // Types of the browser / bundler / worker entry. The result and option types are declared in
 // src/wasm.rs, next to the Rust that produces them, and come through the generated polso.d.ts.
-export { score, scoreBatch, version, Analyzer } from "./polso.js";
+export { score, scoreBatch, analyzeThread, version, Analyzer, OpenThread } from "./polso.js";
 export type {
   Sentiment,
   Contribution,
@@ -9,6 +9,25 @@ export type {
   Lang,
   Rule,
   ScoreOptions,
+  ThreadComment,
+  ThreadOptions,
+  ThreadReport,
+  ThreadWarning,
+  Band,
+  Tension,
+  TensionComponent,
+  Shape,
+  Spread,
+  Responsiveness,
+  People,
+  PersonCount,
+  QuietMember,
+  Mood,
+  MoodBucket,
+  CommentScore,
+  Needs,
+  Need,
+  Heat,
 } from "./polso.js";
 
 /** Where the wasm comes from: a URL, a fetch `Response` (or its promise), bytes, or a compiled module. */

@@ -3,7 +3,7 @@
 // `init()` is first called. No top-level await, no Node built-ins.
 import { initWith, initSyncWith } from "./api.js";
 
-export { score, scoreBatch, version, Analyzer, isReady } from "./api.js";
+export { score, scoreBatch, analyzeThread, version, Analyzer, OpenThread, isReady } from "./api.js";
 
 /** Loads the wasm once; later calls share the first call's promise. */
 export default function init(input) {

@@ -3,7 +3,7 @@
 import { initWith, initSyncWith } from "./api.js";
 import { wasmBytes } from "./wasm-inline.js";
 
-export { score, scoreBatch, version, Analyzer, isReady } from "./api.js";
+export { score, scoreBatch, analyzeThread, version, Analyzer, OpenThread, isReady } from "./api.js";
 
 /** Compiles the embedded wasm once (asynchronously); `input` overrides it. */
 export default function init(input) {

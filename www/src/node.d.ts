@@ -1,5 +1,5 @@
 // Types of the Node entry: initialised synchronously at import.
-export { score, scoreBatch, version, Analyzer } from "./polso.js";
+export { score, scoreBatch, analyzeThread, version, Analyzer, OpenThread } from "./polso.js";
 export type {
   Sentiment,
   Contribution,
@@ -8,6 +8,25 @@ export type {
   Lang,
   Rule,
   ScoreOptions,
+  ThreadComment,
+  ThreadOptions,
+  ThreadReport,
+  ThreadWarning,
+  Band,
+  Tension,
+  TensionComponent,
+  Shape,
+  Spread,
+  Responsiveness,
+  People,
+  PersonCount,
+  QuietMember,
+  Mood,
+  MoodBucket,
+  CommentScore,
+  Needs,
+  Need,
+  Heat,
 } from "./polso.js";
 
 /** Already initialised at import: resolves at once. Kept so browser code runs unchanged. */

@@ -6,7 +6,7 @@ import { wasmBytes } from "./wasm-inline.js";
 
 initSyncWith(wasmBytes());
 
-export { score, scoreBatch, version, Analyzer, isReady } from "./api.js";
+export { score, scoreBatch, analyzeThread, version, Analyzer, OpenThread, isReady } from "./api.js";
 
 /** Already initialised at import; kept so code written for the browser entry runs unchanged. */
 export default function init() {

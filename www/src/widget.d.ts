@@ -1,5 +1,5 @@
 // Types of polso/widget: importing it registers <polso-pulse> and <polso-badge>.
-import type { Sentiment } from "./polso.js";
+import type { Sentiment, ThreadOptions, ThreadReport } from "./polso.js";
 
 /** A comment as the widget reads it (the same shape thread analytics take). */
 export interface PulseComment {
@@ -27,8 +27,8 @@ export interface PulseAnalysis {
   comments: PulseComment[];
   results: Sentiment[];
   summary: PulseSummary | null;
-  /** The thread analysis, when the package provides analyzeThread. */
-  thread?: unknown;
+  /** The thread analysis (absent with the no-thread attribute). */
+  thread?: ThreadReport;
 }
 
 export declare class PolsoPulse extends HTMLElement {
@@ -36,6 +36,8 @@ export declare class PolsoPulse extends HTMLElement {
   static wasmUrl: string | URL | undefined;
   /** The comments to analyse; setting it re-analyses. By default read from the page. */
   comments: PulseComment[];
+  /** Options for the thread analysis; by default only `lang` from the analysis-lang attribute. */
+  threadOptions: ThreadOptions | undefined;
   /** The last analysis, or undefined before the first. */
   readonly analysis: PulseAnalysis | undefined;
   /** Reads the comments again and re-analyses. */

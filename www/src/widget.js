@@ -9,7 +9,8 @@
 // only request is for polso's own wasm, found next to this file unless `wasm-url` says otherwise.
 //
 // Attributes: source, comment-selector, text-selector, author-selector, time-selector,
-// analysis-lang (auto|it|en), lang (interface language), badges, eager, wasm-url, theme (light|dark).
+// analysis-lang (auto|it|en), lang (interface language), badges, eager, wasm-url, theme (light|dark),
+// no-thread (sentiment only), staff (comma-separated names), sla-minutes. Property threadOptions: staff, slaMinutes, … (see ThreadOptions).
 // Events (bubbling, composed): polso:ready, polso:analysed, polso:error.
 // Theming: CSS custom properties --polso-* and ::part(panel|header|overall|meter|badge|section).
 import init, * as polso from "./index.js";
@@ -39,6 +40,15 @@ const STRINGS = {
     bands: { calm: "calm", warm: "warm", hot: "hot", overheated: "overheated" },
     reasons: "Why",
     see: "see",
+    components: {
+      hostility: "hostility and insults", negativity: "rising negativity", directness: "direct, pointed replies",
+      backAndForth: "two people trading replies", pileOn: "several people piling on", velocity: "replies coming fast",
+      shouting: "shouting", disapproval: "comments outnumber approval", politeness: "politeness",
+    },
+    quietReasons: {
+      leftAfterHostileReply: "left after a hostile reply", unansweredNewcomer: "newcomer nobody answered",
+      oneTimer: "wrote once and did not come back",
+    },
     contributors: "Top contributors",
     unanswered: "Unanswered questions",
     quiet: "Members to draw in",
@@ -67,6 +77,15 @@ const STRINGS = {
     bands: { calm: "calma", warm: "tiepida", hot: "calda", overheated: "surriscaldata" },
     reasons: "Perché",
     see: "vedi",
+    components: {
+      hostility: "ostilità e insulti", negativity: "negatività in aumento", directness: "risposte dirette e pungenti",
+      backAndForth: "due persone in botta e risposta", pileOn: "più persone contro una", velocity: "risposte a raffica",
+      shouting: "toni urlati", disapproval: "più commenti che apprezzamenti", politeness: "cortesia",
+    },
+    quietReasons: {
+      leftAfterHostileReply: "se n'è andato dopo una risposta ostile", unansweredNewcomer: "nuovo arrivato senza risposta",
+      oneTimer: "ha scritto una volta e non è tornato",
+    },
     contributors: "Chi anima la discussione",
     unanswered: "Domande senza risposta",
     quiet: "Persone da coinvolgere",
@@ -226,12 +245,13 @@ export class PolsoPulse extends HTMLElement {
   static wasmUrl = undefined;
 
   static get observedAttributes() {
-    return ["lang", "analysis-lang", "badges", "source", "theme"];
+    return ["lang", "analysis-lang", "badges", "source", "theme", "staff", "sla-minutes"];
   }
 
   #comments;
   #observer;
   #started = false;
+  #loaded;
   #results;
   #badges = [];
   #live;
@@ -257,6 +277,9 @@ export class PolsoPulse extends HTMLElement {
     this.#comments = value;
     if (this.#started) this.refresh();
   }
+
+  /** Options for the thread analysis (`staff`, `slaMinutes`, …); the default scores in `analysis-lang`. */
+  threadOptions = undefined;
 
   /** The last analysis: `{ comments, results, summary, thread? }`, or undefined. */
   get analysis() {
@@ -296,6 +319,11 @@ export class PolsoPulse extends HTMLElement {
   /** Reads the comments again and re-analyses (call after the page adds comments). */
   async refresh() {
     if (!this.#started) return this.#start();
+    try {
+      await this.#loaded;
+    } catch {
+      return; // the load failure is already shown and reported
+    }
     return this.#analyse();
   }
 
@@ -313,7 +341,8 @@ export class PolsoPulse extends HTMLElement {
     this.#observer?.disconnect();
     this.#body.replaceChildren(h("p", { class: "muted" }, this.#t().loading));
     try {
-      await load(this.getAttribute("wasm-url") ?? undefined);
+      this.#loaded = load(this.getAttribute("wasm-url") ?? undefined);
+      await this.#loaded;
       this.#emit("polso:ready", { version: polso.version() });
     } catch (error) {
       this.#fail(error);
@@ -337,8 +366,7 @@ export class PolsoPulse extends HTMLElement {
         comments.map((c) => String(c.text ?? "")),
         { lang },
       );
-      const thread =
-        typeof polso.analyzeThread === "function" ? polso.analyzeThread(comments, { lang }) : undefined;
+      const thread = this.hasAttribute("no-thread") ? undefined : polso.analyzeThread(comments, this.#threadOptions(lang));
       const summary = summarise(comments, results);
       this.#results = { comments, results, summary, thread };
       this.#render(comments, results, summary, thread);
@@ -350,6 +378,15 @@ export class PolsoPulse extends HTMLElement {
     } catch (error) {
       this.#fail(error);
     }
+  }
+
+  #threadOptions(lang) {
+    const options = { lang };
+    const staff = this.getAttribute("staff");
+    if (staff) options.staff = staff.split(",").map((x) => x.trim()).filter(Boolean);
+    const sla = this.getAttribute("sla-minutes");
+    if (sla) options.slaMinutes = Number(sla);
+    return { ...options, ...this.threadOptions };
   }
 
   #fail(error) {
@@ -555,15 +592,15 @@ function summarise(comments, results) {
   return { compound, label, counts, langs, best, worst };
 }
 
-/** Thread analytics (when the package has them): tension, contributors, unanswered, quiet. */
+/** Thread analytics: tension with its reasons and the comments behind them, who carries the
+ * conversation, open questions, members to draw in. */
 function renderThread(thread, t, ui, comments) {
   const parts = [];
+  const pct = new Intl.NumberFormat(ui, { style: "percent", maximumFractionDigits: 0 });
   const tension = thread.tension;
   if (tension) {
     const band = tension.band;
-    const pct = new Intl.NumberFormat(ui, { style: "percent", maximumFractionDigits: 0 });
     const bandClass = band === "calm" ? "pos" : band === "warm" ? "neu" : "neg";
-    const glyph = { calm: "○", warm: "◔", hot: "◑", overheated: "●" }[band] ?? "◔";
     const meter = h("div", {
       class: "meter",
       part: "meter",
@@ -571,7 +608,7 @@ function renderThread(thread, t, ui, comments) {
       "aria-valuemin": "0",
       "aria-valuemax": "1",
       "aria-valuenow": tension.score.toFixed(2),
-      "aria-valuetext": `${t.bands[band] ?? band}, ${pct.format(tension.score)}`,
+      "aria-valuetext": `${t.bands[band]}, ${pct.format(tension.score)}`,
       "aria-labelledby": "tension-label",
     });
     const fill = h("div", { class: `fill ${bandClass}` });
@@ -579,16 +616,18 @@ function renderThread(thread, t, ui, comments) {
     fill.style.width = `${Math.max(tension.score * 100, 1)}%`;
     meter.append(fill);
     const reasons = h("ul");
-    for (const reason of (tension.reasons ?? tension.components ?? []).slice(0, 3)) {
-      const li = h("li", {}, reason.description ?? reason.text ?? reason.name ?? "");
-      const ids = reason.commentIds ?? reason.comments ?? [];
-      if (ids.length) {
-        li.append(` (${t.see} `);
-        ids.slice(0, 5).forEach((id, i) => {
+    const shown = tension.components
+      .filter((c) => c.contribution > 0.005 && tension.top.includes(c.name))
+      .sort((a, b) => b.contribution - a.contribution)
+      .slice(0, 3);
+    for (const c of shown) {
+      const li = h("li", {}, `${t.components[c.name] ?? c.name} (${pct.format(c.value)})`);
+      if (c.commentIds.length) {
+        li.append(` — ${t.see} `);
+        c.commentIds.slice(0, 4).forEach((id, i) => {
           if (i) li.append(", ");
           li.append(link(id, `#${id}`));
         });
-        li.append(")");
       }
       reasons.append(li);
     }
@@ -596,31 +635,37 @@ function renderThread(thread, t, ui, comments) {
       h(
         "section",
         { part: "section" },
-        h("h3", { id: "tension-label" }, `${t.tension}: `, h("span", { class: bandClass }, `${glyph} ${t.bands[band] ?? band}`)),
+        h(
+          "h3",
+          { id: "tension-label" },
+          `${t.tension}: `,
+          h("span", { class: bandClass }, h("span", { "aria-hidden": "true" }, `${BAND_GLYPH[band]} `), `${t.bands[band]} (${pct.format(tension.score)})`),
+        ),
         meter,
-        reasons.childElementCount ? h("p", { class: "muted" }, t.reasons) : null,
-        reasons.childElementCount ? reasons : null,
+        shown.length ? h("p", { class: "muted" }, `${t.reasons}:`) : null,
+        shown.length ? reasons : null,
       ),
     );
   }
-  const people = thread.people ?? thread;
   const listSection = (title, items, render) => {
     if (!Array.isArray(items) || !items.length) return null;
     return h("section", { part: "section" }, h("h3", {}, title), h("ul", {}, items.slice(0, 5).map((x) => h("li", {}, render(x)))));
   };
   const byId = new Map(comments.map((c) => [String(c.id), c]));
+  const excerpt = (id) => {
+    const text = byId.get(String(id))?.text ?? "";
+    return text.length > 100 ? `${text.slice(0, 99)}…` : text;
+  };
+  const openQuestions = (thread.needs?.items ?? []).filter((n) => !n.answered && n.kinds.includes("question"));
   parts.push(
-    listSection(t.contributors, people.topContributors, (p) => `${p.author} (${p.comments})`),
-    listSection(t.unanswered, thread.responsiveness?.unansweredQuestions ?? thread.unansweredQuestions, (q) => {
-      const id = typeof q === "object" ? q.id ?? q.commentId : q;
-      const c = byId.get(String(id));
-      const text = c?.text ?? "";
-      return [link(id, `#${id}`), " ", text.length > 120 ? `${text.slice(0, 119)}…` : text];
-    }),
-    listSection(t.quiet, people.quietMembers, (p) => (typeof p === "object" ? `${p.author}${p.reason ? ` (${p.reason})` : ""}` : p)),
+    listSection(t.contributors, thread.people?.topByComments, (p) => plural(ui, t.comments, p.count).replace(/^/, `${p.author}: `)),
+    listSection(t.unanswered, openQuestions, (n) => [link(n.id, `#${n.id}`), n.author ? ` ${n.author}: ` : " ", excerpt(n.id)]),
+    listSection(t.quiet, thread.people?.quiet, (q) => [`${q.author} — ${t.quietReasons[q.reason] ?? q.reason} `, "(", link(q.commentId, `#${q.commentId}`), ")"]),
   );
   return parts.filter(Boolean);
 }
+
+const BAND_GLYPH = { calm: "○", warm: "◔", hot: "◑", overheated: "●" };
 
 if (!customElements.get(TAG)) customElements.define(TAG, PolsoPulse);
 if (!customElements.get(BADGE_TAG)) customElements.define(BADGE_TAG, PolsoBadge);

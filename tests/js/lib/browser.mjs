@@ -22,12 +22,19 @@ export function launch() {
   });
 }
 
-/** Collects console errors and page errors, to assert a page ran cleanly. */
+/** Collects page errors, console errors and failed requests (but the browser's own favicon probe),
+ * to assert a page ran cleanly. */
 export function watchErrors(page) {
   const errors = [];
   page.on("pageerror", (e) => errors.push(`pageerror: ${e.message}`));
   page.on("console", (m) => {
-    if (m.type() === "error") errors.push(`console: ${m.text()}`);
+    if (m.type() === "error" && !m.text().startsWith("Failed to load resource")) {
+      errors.push(`console: ${m.text()}`);
+    }
   });
+  page.on("response", (r) => {
+    if (r.status() >= 400 && !r.url().endsWith("/favicon.ico")) errors.push(`HTTP ${r.status()}: ${r.url()}`);
+  });
+  page.on("requestfailed", (r) => errors.push(`request failed: ${r.url()} ${r.failure()?.errorText}`));
   return errors;
 }
