@@ -4,11 +4,15 @@
 //
 //   node bench/eval.mjs [--sets a,b] [--systems polso,vader-py,...] [--limit N] [--json out.json]
 //   node bench/eval.mjs --civility [--systems ...] [--limit N] [--json out.json]
-//   (--no-lang-hint: do not pass each item's language to polso, to measure its detection)
+//   --no-lang-hint: do not pass each item's language to polso, to measure its detection
+//   --no-cache: recompute the npm peers' predictions (cached in ~/.cache/polso-bench otherwise)
 //
 // Prints one table per set; never asserts. See bench/README.md for what each figure means.
 
-import { writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { homedir } from 'node:os';
+import { join } from 'node:path';
 import {
   evalDir, fmt, loadSet, parseArgs, polsoAvailable, polsoCommand, runPolso, runVaderPy, table,
 } from './lib/common.mjs';
@@ -65,18 +69,44 @@ async function predict(systemId, items, opts, notes) {
   }
   const peer = PEERS.find((p) => p.id === systemId);
   if (!peer) throw new Error(`unknown system ${systemId}; known: ${SYSTEM_IDS.join(', ')}`);
+  // Peers are pinned, so their predictions only change with the data: they are cached outside
+  // the repository (ids, scores and labels only; no text), keyed by version and the items' hash.
+  const key = createHash('sha256').update(`${peer.pkg}@${peer.version}\n${peerCodeHash}\n`)
+    .update(JSON.stringify(items.map((it) => [it.id, it.text, it.lang]))).digest('hex').slice(0, 24);
+  const cachePath = join(cacheDir(), `${peer.id}-${key}.json`);
+  if (!opts['no-cache'] && existsSync(cachePath)) {
+    try {
+      return JSON.parse(readFileSync(cachePath, 'utf8'));
+    } catch {
+      // a broken cache file is recomputed below
+    }
+  }
   const score = peer.load();
   const preds = [];
   for (const it of items) {
     try {
-      preds.push(peer.async ? await score(it.text, it.lang) : score(it.text, it.lang));
+      const r = peer.async ? await score(it.text, it.lang) : score(it.text, it.lang);
+      preds.push({ score: r.score, label: r.label });
     } catch (err) {
       notes.push(`${peer.id} threw on ${it.id}: ${err.message}`);
       preds.push(null);
     }
   }
+  try {
+    mkdirSync(cacheDir(), { recursive: true });
+    writeFileSync(cachePath, JSON.stringify(preds));
+  } catch {
+    // caching is an optimisation only
+  }
   return preds;
 }
+
+function cacheDir() {
+  return process.env.POLSO_BENCH_CACHE || join(process.env.XDG_CACHE_HOME || join(homedir(), '.cache'), 'polso-bench');
+}
+
+// The adapters are part of the key: editing peers.mjs invalidates cached predictions.
+const peerCodeHash = createHash('sha256').update(readFileSync(new URL('./peers.mjs', import.meta.url))).digest('hex');
 
 export function systemName(systemId, lang) {
   if (systemId === 'polso') return 'polso';
@@ -219,7 +249,7 @@ async function civility(opts, systems) {
 
 async function main() {
   const opts = parseArgs(process.argv.slice(2), {
-    sets: 'value', systems: 'value', limit: 'value', json: 'value', civility: 'flag', 'no-lang-hint': 'flag',
+    sets: 'value', systems: 'value', limit: 'value', json: 'value', civility: 'flag', 'no-lang-hint': 'flag', 'no-cache': 'flag',
   });
   const systems = opts.systems ? opts.systems.split(',').map((s) => s.trim()) : SYSTEM_IDS;
   for (const s of systems) if (!SYSTEM_IDS.includes(s)) throw new Error(`unknown system ${s}; known: ${SYSTEM_IDS.join(', ')}`);

@@ -27,8 +27,15 @@ bench_build_polso() {
 }
 
 bench_wasm_pkg() {
-  if [ -z "${POLSO_WASM_PKG:-}" ] && [ -f pkg/package.json ]; then
-    export POLSO_WASM_PKG=pkg
-    echo "bench: using the wasm package in pkg/ (set POLSO_WASM_PKG to choose another)" >&2
+  # The npm package is assembled by scripts/build-npm.sh into www/pkg; pkg/ is wasm-pack's default.
+  if [ -z "${POLSO_WASM_PKG:-}" ]; then
+    local dir
+    for dir in www/pkg pkg; do
+      if [ -f "$dir/package.json" ]; then
+        export POLSO_WASM_PKG="$dir"
+        echo "bench: using the wasm package in $dir (set POLSO_WASM_PKG to choose another)" >&2
+        return
+      fi
+    done
   fi
 }

@@ -10,7 +10,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { gzipSync, brotliCompressSync, constants } from 'node:zlib';
 import { basename } from 'node:path';
 import { BENCH_DIR, fmt, parseArgs, table } from './lib/common.mjs';
-import { wasmFile, wasmPkgDir } from './lib/wasm.mjs';
+import { resolveEntry, wasmFile, wasmPkgDir } from './lib/wasm.mjs';
 import { PEERS } from './peers.mjs';
 
 // One entry per peer, mirroring its adapter in peers.mjs (same modules, same languages).
@@ -64,7 +64,9 @@ async function main() {
   const wasmDir = wasmPkgDir();
   if (wasmDir) {
     try {
-      const js = await bundle(`export * from ${JSON.stringify(wasmDir)};`, BENCH_DIR);
+      // The entry a browser or bundler gets from the package's exports map.
+      const { path: entry } = resolveEntry(wasmDir, ['browser', 'import', 'module', 'default']);
+      const js = await bundle(`export * from ${JSON.stringify(entry)};`, BENCH_DIR);
       const wasmPath = wasmFile(wasmDir);
       const wasm = wasmPath ? readFileSync(wasmPath) : Buffer.alloc(0);
       let version = '';

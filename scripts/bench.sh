@@ -4,7 +4,8 @@
 #   scripts/bench.sh --report              accuracy + speed + size: writes BENCHMARKS.md and
 #                                          bench/speed-vs-accuracy.svg
 # polso native: POLSO_BIN (default target/release/polso, built here); polso wasm:
-# POLSO_WASM_PKG (default pkg/ when it holds a package; skipped otherwise).
+# POLSO_WASM_PKG (default www/pkg or pkg/ when one holds a package, as built by
+# scripts/build-npm.sh; skipped otherwise).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 . bench/setup.sh

@@ -68,7 +68,7 @@ thread("lite_politica", "it", "two-person-fight", "overheated", ["elena", "fabio
  ("5", "4", "elena", 22, "Ma per favore, sei solo un servo del governo"),
  ("6", "5", "fabio", 25, "E tu un'analfabeta funzionale, fattene una ragione"),
 ])
-thread("lite_recensione", "it", "two-person-fight", "hot", ["gino", "bruno"], {}, [
+thread("lite_recensione", "it", "two-person-fight", "overheated", ["gino", "bruno"], {}, [
  ("1", None, "gino", 0, "Pizzeria sopravvalutata, impasto crudo e servizio lento."),
  ("2", "1", "bruno", 20, "Sono il titolare: sei venuto un sabato sera, cosa pretendi?"),
  ("3", "2", "gino", 25, "Pretendo una pizza cotta! Non è colpa mia se siete incompetenti."),
@@ -156,7 +156,7 @@ thread("richieste_app", "it", "calm-help", "calm", ["utente_max"], {"utente_ada"
  ("4", "1", "utente_ada", 60, "Vorrei anche poter esportare i dati in PDF, si potrebbe?"),
  ("5", "1", "utente_max", 90, "Da ieri l'app non funziona più sul mio telefono, si blocca all'avvio."),
 ], {"staff": ["supporto"], "slaMinutes": 60})
-thread("lite_condominio", "it", "two-person-fight", "hot", ["rosa", "nino"], {}, [
+thread("lite_condominio", "it", "two-person-fight", "overheated", ["rosa", "nino"], {}, [
  ("1", None, "rosa", 0, "Chi lascia la bici nell'androne è pregato di spostarla."),
  ("2", "1", "nino", 30, "La bici è mia e non dà fastidio a nessuno."),
  ("3", "2", "rosa", 35, "Dà fastidio eccome, ma tu pensi solo a te stesso."),
@@ -302,7 +302,7 @@ thread("fight_neighbours", "en", "two-person-fight", "overheated", ["val", "wes"
  ("5", "4", "val", 31, "You're a selfish jerk, that's what you are."),
  ("6", "5", "wes", 34, "And you're a miserable old fool."),
 ])
-thread("heated_reactions", "en", "pile-on", "hot", ["op_kai", "x1"], {"lurker": "unansweredNewcomer", "op_kai": "leftAfterHostileReply", "x3": "unansweredNewcomer"}, [
+thread("heated_reactions", "en", "pile-on", "warm", ["op_kai", "x1"], {"lurker": "unansweredNewcomer", "op_kai": "leftAfterHostileReply", "x3": "unansweredNewcomer"}, [
  ("1", None, "op_kai", 0, "Unpopular opinion: pineapple belongs on pizza.", {"up": 1, "down": 30}),
  ("2", "1", "x1", 2, "This is absurd, no way.", {"up": 20, "down": 0}),
  ("3", "1", "x2", 3, "Absolutely disgusting take.", {"up": 15, "down": 0}),

@@ -278,7 +278,8 @@ const ENGLISH: &[&str] = &[
 /// Function words of other languages that Italian and English lack (or rarely use), so a comment in
 /// Spanish, French, German or Portuguese is reported as "other" rather than guessed.
 const OTHER: &[&str] = &[
-    "esta", "este", "estos", "mucho", "nada", "todos", "todo", "buenas", "buenos", "dónde", "cómo",
+    "no", "me", "lo", "estaba", "vamos", "creo", "era", "fue", "était", "c'était", "nul", "esta",
+    "este", "estos", "mucho", "nada", "todos", "todo", "buenas", "buenos", "dónde", "cómo",
     "gusta", "estoy", "soy", "hay", "tengo", "tiene", "aquí", "ahora", "entiendo", "noches",
     "días", "quand", "fait", "elle", "sont", "aussi", "beaucoup", "toujours", "rien", "vie",
     "n'est", "qu'il", // Spanish
@@ -390,7 +391,7 @@ pub fn detect(text: &str) -> DetectedLang {
         }
     }
     let total = it + en + other;
-    if total < 0.5 {
+    if total < CONTENT_WORD_WEIGHT {
         return DetectedLang {
             lang: None,
             confidence: 0.0,

@@ -75,7 +75,10 @@ fn check_case(lang: Lang, check: &str, text: &str, expected: &str) -> Result<(),
                 .rsplit_once(':')
                 .ok_or_else(|| format!("bad expectation {expected:?}: want token:rule"))?;
             let found = result.tokens.iter().any(|t| {
-                let same_token = t.text == token || t.text.split(' ').any(|w| w == token);
+                let text = t.text.to_lowercase();
+                let token = token.to_lowercase();
+                // an idiom matches any of its words, elided parts included ("ora" in "l'ora")
+                let same_token = text == token || text.split([' ', '\'']).any(|w| w == token);
                 if !same_token {
                     return false;
                 }
@@ -112,7 +115,24 @@ fn check_case(lang: Lang, check: &str, text: &str, expected: &str) -> Result<(),
     }
 }
 
+/// Cases that fail today for a documented reason (`tests/data/golden_known_gaps.tsv`: `id`, `why`).
+/// They still run: a known gap that starts passing fails the test until its line is removed, so
+/// the list can only shrink honestly.
+fn known_gaps() -> std::collections::HashMap<String, String> {
+    let text = std::fs::read_to_string("tests/data/golden_known_gaps.tsv").unwrap_or_default();
+    text.lines()
+        .filter(|l| !l.trim().is_empty() && !l.starts_with('#') && !l.starts_with("id\t"))
+        .filter_map(|l| {
+            l.split_once('\t')
+                .map(|(id, why)| (id.to_string(), why.to_string()))
+        })
+        .collect()
+}
+
 fn run_file(path: &str, lang: Lang, minimum: usize) {
+    let gaps = known_gaps();
+    let mut still_gaps = 0;
+    let mut fixed = Vec::new();
     let text = std::fs::read_to_string(path).unwrap_or_else(|e| panic!("cannot read {path}: {e}"));
     let mut failures = Vec::new();
     let mut cases = 0;
@@ -136,19 +156,33 @@ fn run_file(path: &str, lang: Lang, minimum: usize) {
             number + 1
         );
         cases += 1;
-        if let Err(reason) = check_case(lang, cells[1], cells[2], cells[3]) {
-            failures.push(format!(
-                "{path}:{} [{}] {:?}: {reason}",
+        let id = cells[0];
+        match (
+            check_case(lang, cells[1], cells[2], cells[3]),
+            gaps.contains_key(id),
+        ) {
+            (Ok(()), true) => fixed.push(format!(
+                "{path}:{} [{id}] now passes: remove it from golden_known_gaps.tsv",
+                number + 1
+            )),
+            (Err(_), true) => still_gaps += 1,
+            (Ok(()), false) => {}
+            (Err(reason), false) => failures.push(format!(
+                "{path}:{} [{id}] {:?}: {reason}",
                 number + 1,
-                cells[0],
                 cells[2]
-            ));
+            )),
         }
     }
     assert!(
         cases >= minimum,
         "{path}: {cases} cases, expected at least {minimum}"
     );
+    println!(
+        "{path}: {cases} cases, {still_gaps} known gaps, {} unexpected failures",
+        failures.len()
+    );
+    failures.extend(fixed);
     assert!(
         failures.is_empty(),
         "{} of {cases} golden cases failed:\n{}",
@@ -172,13 +206,22 @@ fn italian_golden_cases() {
     run_file("tests/data/golden_it.tsv", Lang::It, 300);
 }
 
+#[test]
+fn italian_colloquial_golden_cases() {
+    run_file("tests/data/golden_it_colloquial.tsv", Lang::It, 300);
+}
+
 /// Language detection on `tests/data/golden_lang.tsv` (columns `id`, `text`, `expected`, `why`;
 /// expected `it`, `en` or `other`, the last shown by the detector as `und`). Detection of a
 /// two-word comment is inherently uncertain, so up to 10% of the cases may fail; every failure
 /// is listed and the accuracy printed.
 #[test]
 fn language_detection_golden_cases() {
-    let path = "tests/data/golden_lang.tsv";
+    check_language_file("tests/data/golden_lang.tsv");
+    check_language_file("tests/data/golden_lang_short.tsv");
+}
+
+fn check_language_file(path: &str) {
     let text = std::fs::read_to_string(path).unwrap_or_else(|e| panic!("cannot read {path}: {e}"));
     let mut failures = Vec::new();
     let mut cases = 0;

@@ -249,15 +249,22 @@ fn caps_differential(units: &[Unit<'_>]) -> bool {
 
 /// The units a rule for unit `i` looks back at: up to [`SCOPE`] of them, nearest first, skipping
 /// the ones the profile calls transparent (Italian clitics and auxiliaries) and idiom interiors.
-fn scope_before(units: &[Unit<'_>], i: usize, profile: &dyn Profile) -> Vec<usize> {
-    let mut scope = Vec::with_capacity(SCOPE);
+fn scope_before(units: &[Unit<'_>], i: usize, profile: &dyn Profile) -> Vec<(usize, usize)> {
+    let mut scope = Vec::with_capacity(SCOPE + 2);
+    let mut counted = 0;
     let mut j = i;
-    while j > 0 && scope.len() < SCOPE && !units[j].starts_sentence {
+    while j > 0 && counted < SCOPE && !units[j].starts_sentence {
         j -= 1;
-        if profile.is_transparent(&units[j].key) && profile.lang() != Some(Lang::En) {
-            continue;
+        // A contrast word starts a new clause: "non è brutto, anzi è bellissimo".
+        if profile.lang() != Some(Lang::En) && profile.contrast(&units[j].key).is_some() {
+            break;
         }
-        scope.push(j);
+        // Transparent words (clitics, auxiliaries) are in the scope but do not use it up.
+        let transparent = profile.lang() != Some(Lang::En) && profile.is_transparent(&units[j].key);
+        scope.push((j, counted.min(SCOPE - 1)));
+        if !transparent {
+            counted += 1;
+        }
     }
     scope
 }
@@ -267,6 +274,25 @@ fn scope_before(units: &[Unit<'_>], i: usize, profile: &dyn Profile) -> Vec<usiz
 fn negation_blocked(units: &[Unit<'_>], j: usize, i: usize, profile: &dyn Profile) -> bool {
     let between: Vec<&str> = units[j + 1..=i].iter().map(|u| u.key.as_str()).collect();
     profile.blocks_negation(&units[j].key, &between)
+}
+
+/// A modifier that follows the word it modifies ("mi piace **un sacco**", "bello **da morire**"),
+/// within the next two units of the same clause: its scalar, positive for a booster.
+fn modifier_after(units: &[Unit<'_>], i: usize, profile: &dyn Profile) -> Option<f64> {
+    let mut phrase = String::new();
+    for (k, unit) in units.iter().enumerate().skip(i + 1).take(3) {
+        if unit.after_punct {
+            break;
+        }
+        if k > i + 1 {
+            phrase.push(' ');
+        }
+        phrase.push_str(&unit.key);
+        if let Some(scalar) = profile.post_modifier(&phrase) {
+            return Some(scalar);
+        }
+    }
+    None
 }
 
 /// Whether a negative-polarity word follows unit `i` in its sentence ("non mi piace **per
@@ -420,7 +446,11 @@ pub fn score(text: &str, lang: DetectedLang, explain: bool) -> Sentiment {
             scope_before(&units, i, profile)
         };
         let mut negations = 0;
-        for (distance, &j) in scope.iter().enumerate() {
+        // A comparison after a negator ("non è mai stato così bello") is praise, not negation.
+        let comparison = scope.iter().any(|&(j, _)| {
+            profile.is_negator(&units[j].key) && negation_blocked(&units, j, i, profile)
+        });
+        for (position, &(j, distance)) in scope.iter().enumerate() {
             let word = &units[j];
             if profile.in_lexicon(&word.key) || word.inside_idiom || word.idiom.is_some() {
                 continue;
@@ -443,14 +473,16 @@ pub fn score(text: &str, lang: DetectedLang, explain: bool) -> Sentiment {
             // VADER's special cases: "never so good" / "never this good" intensify rather than
             // negate; "without a doubt" does not negate.
             let intensifies = |k: usize| matches!(units[k].key.as_str(), "so" | "this");
-            if word.key == "never" && scope[..distance].iter().any(|&k| intensifies(k)) {
+            if word.key == "never" && scope[..position].iter().any(|&(k, _)| intensifies(k)) {
                 valence *= 1.25;
                 note(&mut rules, i, Rule::Boosted);
             } else if word.key == "without"
-                && scope[..distance].iter().any(|&k| units[k].key == "doubt")
+                && scope[..position]
+                    .iter()
+                    .any(|&(k, _)| units[k].key == "doubt")
             {
                 // "without a doubt, excellent": not a negation
-            } else if profile.is_negator(&word.key) && !negation_blocked(&units, j, i, profile) {
+            } else if profile.is_negator(&word.key) && !comparison {
                 // With negative concord ("non l'ho mai apprezzato") a second negator in the
                 // scope is the same negation, not a double one: it makes it firmer instead.
                 if negations == 0 || !profile.negative_concord() {
@@ -463,13 +495,25 @@ pub fn score(text: &str, lang: DetectedLang, explain: bool) -> Sentiment {
                 negations += 1;
             }
         }
+        if let Some(scalar) = modifier_after(&units, i, profile) {
+            note(
+                &mut rules,
+                i,
+                if scalar > 0.0 {
+                    Rule::Boosted
+                } else {
+                    Rule::Dampened
+                },
+            );
+            valence += scalar * valence.signum();
+        }
         if negations > 0 && reinforced_after(&units, i, profile) {
             valence += BOOSTER_INCREMENT.copysign(valence);
             note(&mut rules, i, Rule::Boosted);
         }
         if negations == 0 {
             // VADER's "least": "the least good" negates, "at least good" and "very least" do not.
-            if let Some(&j) = scope.first() {
+            if let Some(&(j, _)) = scope.first() {
                 if units[j].key == "least" && !profile.in_lexicon("least") {
                     let previous = j.checked_sub(1).map(|k| units[k].key.as_str());
                     if !matches!(previous, Some("at" | "very")) {

@@ -208,14 +208,16 @@ impl Profile for Italian {
     fn blocks_negation(&self, negator: &str, following: &[&str]) -> bool {
         // "niente di così bello", "nulla di più bello", "niente di meglio": a comparison, which
         // "non ho mai visto ..." turns into praise of the thing seen, not a negation of it.
-        matches!(negator, "niente" | "nulla" | "nessuno" | "nessuna")
-            && following.first() == Some(&"di")
-            && following.iter().any(|w| {
-                matches!(
-                    *w,
-                    "così" | "più" | "tanto" | "meglio" | "peggio" | "migliore" | "peggiore"
-                )
-            })
+        let comparative = |w: &&str| {
+            matches!(
+                *w,
+                "così" | "più" | "tanto" | "meglio" | "peggio" | "migliore" | "peggiore"
+            )
+        };
+        (negator == "mai" && following.iter().any(comparative))
+            || matches!(negator, "niente" | "nulla" | "nessuno" | "nessuna")
+                && following.first() == Some(&"di")
+                && following.iter().any(comparative)
     }
 
     fn modifier(&self, phrase: &str) -> Option<f64> {
@@ -228,6 +230,30 @@ impl Profile for Italian {
 
     fn is_transparent(&self, word: &str) -> bool {
         IT_NEGATORS.column(word, 0) == Some("clitic_or_aux")
+    }
+
+    fn post_modifier(&self, phrase: &str) -> Option<f64> {
+        // Intensifiers that follow the word: "mi piace un sacco", "bello da morire", "ci è
+        // piaciuto tantissimo".
+        const AFTER: &[&str] = &[
+            "tantissimo",
+            "moltissimo",
+            "un sacco",
+            "da morire",
+            "da matti",
+            "da pazzi",
+            "di brutto",
+            "assai",
+            "un casino",
+            "un mondo",
+            "alla follia",
+            "tanto",
+            "molto",
+            "parecchio",
+        ];
+        AFTER
+            .contains(&phrase)
+            .then_some(super::engine::BOOSTER_INCREMENT)
     }
 
     fn negative_concord(&self) -> bool {

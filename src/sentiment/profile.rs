@@ -96,6 +96,11 @@ pub trait Profile {
         false
     }
 
+    /// The scalar of a modifier that follows its word ("un sacco", "da morire"). None by default.
+    fn post_modifier(&self, _phrase: &str) -> Option<f64> {
+        None
+    }
+
     /// Whether and how the word is a contrast marker.
     fn contrast(&self, phrase: &str) -> Option<Contrast>;
 

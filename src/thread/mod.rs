@@ -166,7 +166,7 @@ struct Bucket {
 /// thread.add(Comment::new("1", None, "ann", "New release is out")).unwrap();
 /// let report = thread.report();
 /// assert_eq!((report.shape.roots, report.shape.depth_max), (1, 1));
-/// assert!(report.warnings.is_empty());
+/// assert!(!report.warning_counts.contains_key("missingParent")); // only the missing times
 /// ```
 #[derive(Clone, Debug)]
 pub struct Thread {

@@ -15,7 +15,7 @@ use super::{round, Node, Thread, NONE};
 use crate::lexicon::FxBuildHasher;
 
 /// Ranks from the newest comment at which a comment's weight halves.
-pub const HALF_LIFE: f64 = 8.0;
+pub const HALF_LIFE: f64 = 6.0;
 /// Hostility below this is ordinary negativity and adds nothing to the hostility component.
 pub const HOSTILITY_FLOOR: f64 = 0.45;
 
@@ -158,12 +158,20 @@ pub(super) fn measure(thread: &Thread, window: &[u32], velocity: u32) -> Tension
         }
         entry.2.push(i);
     }
+    // Ties go to the pair whose names sort first: author indices depend on arrival order.
+    let names = |pair: (u32, u32)| {
+        let mut names = [thread.author_name(pair.0), thread.author_name(pair.1)];
+        names.sort();
+        names
+    };
     let best = pairs
         .into_iter()
         .filter(|(_, (x, y, _))| *x > 0 && *y > 0)
         .max_by(|a, b| {
             let total = |p: &(u32, u32, Vec<usize>)| p.0 + p.1;
-            total(&a.1).cmp(&total(&b.1)).then_with(|| b.0.cmp(&a.0))
+            total(&a.1)
+                .cmp(&total(&b.1))
+                .then_with(|| names(b.0).cmp(&names(a.0)))
         });
     let (back_and_forth, trading_ids) = match best {
         Some((_, (x, y, members))) => {
@@ -215,9 +223,13 @@ pub(super) fn measure(thread: &Thread, window: &[u32], velocity: u32) -> Tension
             let mut attackers: Vec<u32> = replies.iter().map(|r| r.0).collect();
             attackers.sort_unstable();
             attackers.dedup();
-            (attackers.len(), std::cmp::Reverse(target), replies)
+            (
+                attackers.len(),
+                std::cmp::Reverse(thread.author_name(target)),
+                replies,
+            )
         })
-        .max_by(|a, b| (a.0, a.1).cmp(&(b.0, b.1)))
+        .max_by(|a, b| (a.0, &a.1).cmp(&(b.0, &b.1)))
         .map_or((0.0, Vec::new()), |(attackers, _, replies)| {
             let ids = replies
                 .iter()
