@@ -60,6 +60,51 @@ export interface Contribution {
   source: string;
 }
 
+/** A civility cue category. */
+export type Cue =
+  | "insult" | "profanity" | "slur" | "threat" | "dismissive" | "politeness" | "greeting" | "thanks"
+  | "apology" | "hedge" | "request" | "question" | "complaint" | "secondPerson" | "secondPersonVerb"
+  | "shouting";
+
+/** One civility cue found in a text. */
+export interface CueHit {
+  /** The lexicon entry that matched (folded, e.g. "stai zitto"). */
+  term: string;
+  cue: Cue;
+  /** Its weight in the lexicon, 0..4. */
+  weight: number;
+  /** Where it is, in UTF-16 code units. */
+  span: Span;
+  /** For abuse: aimed at someone (a second-person word or a mention near it). */
+  targeted?: boolean;
+}
+
+/** Civility signals of one comment; scores in [0, 1]. */
+export interface Signals {
+  /** How hostile the comment reads: abuse, aimed abuse, negativity, shouting, less politeness. */
+  hostility: number;
+  /** An insult, slur or threat is present. */
+  insult: boolean;
+  /** Abuse is aimed at a person. */
+  targeted: boolean;
+  /** Coarse language is present. */
+  profanity: boolean;
+  /** How directly it addresses someone (second person, mentions, direct questions). */
+  directness: number;
+  /** Thanks, greetings, apologies, hedges and agreement. */
+  politeness: number;
+  /** Share of letters in capitals, plus runs of `!!`. */
+  shouting: number;
+  /** It asks something. */
+  question: boolean;
+  /** It asks for something. */
+  request: boolean;
+  /** It complains. */
+  complaint: boolean;
+  /** The cues behind these numbers: present when scored with `explain: true`. */
+  cues?: CueHit[];
+}
+
 /** The sentiment of one text. */
 export interface Sentiment {
   /** Normalised sum of valences, in [−1, 1]. */
@@ -76,6 +121,8 @@ export interface Sentiment {
   lang: Lang | "und";
   /** How sure the language detector was, in [0, 1]; 1 when the language was given. */
   langConfidence: number;
+  /** Civility signals: hostility, insults aimed at someone, directness, politeness, shouting. */
+  signals: Signals;
   /** The contributing tokens: present when scored with `explain: true`. */
   tokens?: Contribution[];
 }
@@ -234,8 +281,8 @@ export interface ScoreOptions {
 "#;
 
 /// A result as JS sees it: the core's [`Sentiment`] with the language split into its code and
-/// the detector's confidence (the core serialises only the code), and `tokens` present exactly
-/// when an explanation was asked for.
+/// the detector's confidence (the core serialises only the code), and the explanation (`tokens`,
+/// `signals.cues`) present exactly when it was asked for.
 #[derive(Serialize)]
 #[serde(rename_all = "camelCase")]
 struct JsSentiment<'a> {
@@ -246,8 +293,27 @@ struct JsSentiment<'a> {
     label: Label,
     lang: &'static str,
     lang_confidence: f64,
+    signals: JsSignals<'a>,
     #[serde(skip_serializing_if = "Option::is_none")]
     tokens: Option<&'a [Contribution]>,
+}
+
+/// The core's [`Signals`](crate::Signals), with the cues (the explanation) only when asked for.
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct JsSignals<'a> {
+    hostility: f64,
+    insult: bool,
+    targeted: bool,
+    profanity: bool,
+    directness: f64,
+    politeness: f64,
+    shouting: f64,
+    question: bool,
+    request: bool,
+    complaint: bool,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    cues: Option<&'a [crate::signals::CueHit]>,
 }
 
 impl<'a> JsSentiment<'a> {
@@ -260,6 +326,19 @@ impl<'a> JsSentiment<'a> {
             label: s.label,
             lang: s.lang.code(),
             lang_confidence: s.lang.confidence,
+            signals: JsSignals {
+                hostility: s.signals.hostility,
+                insult: s.signals.insult,
+                targeted: s.signals.targeted,
+                profanity: s.signals.profanity,
+                directness: s.signals.directness,
+                politeness: s.signals.politeness,
+                shouting: s.signals.shouting,
+                question: s.signals.question,
+                request: s.signals.request,
+                complaint: s.signals.complaint,
+                cues: explain.then_some(s.signals.cues.as_slice()),
+            },
             tokens: explain.then_some(s.tokens.as_slice()),
         }
     }

@@ -67,7 +67,7 @@ const out = document.querySelector("#out");
   const text = "Love it 😍 so much!";
   const explained = score(text, { explain: true });
   const spans = explained.tokens.map((t) => text.slice(t.span.start, t.span.end));
-  const labels = scoreBatch(["I love it", "This is awful", "ok"]).map((r) => r.label);
+  const labels = scoreBatch(["I love it", "This is awful", "The meeting is at noon"]).map((r) => r.label);
   let error;
   try { scoreBatch(["ok", 1]); } catch (e) { error = e.message; }
   out.textContent = JSON.stringify({ before, ready: isReady(), spans, labels, error });
@@ -216,6 +216,33 @@ test("Vite build, loaded in headless Chromium", async () => {
   checkBrowserResult(await runPage(path.join(dir, "dist")));
 });
 
+test("Vite dev server (with the documented optimizeDeps.exclude), in headless Chromium", async () => {
+  const vite = await import("vite");
+  const dir = path.join(app, "vite");
+  write("vite/index.html", `<!doctype html><meta charset="utf-8"><pre id="out"></pre><script type="module" src="./main.js"></script>`);
+  write("vite/main.js", BROWSER_MAIN);
+  const server = await vite.createServer({
+    root: dir,
+    configFile: false,
+    logLevel: "error",
+    optimizeDeps: { exclude: ["polso"] },
+    server: { host: "127.0.0.1", port: 0, strictPort: false, hmr: false },
+  });
+  await server.listen();
+  const url = server.resolvedUrls.local[0];
+  const context = await browser.newContext();
+  const tab = await context.newPage();
+  const errors = watchErrors(tab);
+  try {
+    await tab.goto(url);
+    await tab.waitForFunction(() => document.querySelector("#out")?.dataset.done, null, { timeout: 30000 });
+    checkBrowserResult({ out: JSON.parse(await tab.locator("#out").textContent()), errors });
+  } finally {
+    await context.close();
+    await server.close();
+  }
+});
+
 test("webpack 5 build, loaded in headless Chromium", async () => {
   const { default: webpack } = await import("webpack");
   const dir = path.join(app, "webpack");
@@ -261,7 +288,7 @@ test("module Worker", async () => {
     "worker/main.js",
     `const w = new Worker(new URL("./worker.js", import.meta.url), { type: "module" });
      w.onmessage = (e) => { const out = document.querySelector("#out"); out.textContent = JSON.stringify(e.data); out.dataset.done = "1"; };
-     w.postMessage(["I love it", "This is awful", "ok"]);`,
+     w.postMessage(["I love it", "This is awful", "The meeting is at noon"]);`,
   );
   write(
     "worker/worker.js",

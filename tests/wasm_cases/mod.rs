@@ -51,6 +51,10 @@ fn score_returns_a_plain_object_with_camel_case_fields() {
         get(&r, "tokens").is_undefined(),
         "no explanation unless asked"
     );
+    let signals = get(&r, "signals");
+    assert!(num(&signals, "politeness") > 0.0, "thanks is polite");
+    assert_eq!(get(&signals, "insult").as_bool(), Some(false));
+    assert!(get(&signals, "cues").is_undefined());
     // A plain object, not a Map or a class instance.
     assert_eq!(
         js_sys::Object::get_prototype_of(&r),
@@ -72,6 +76,24 @@ fn spans_are_utf16_offsets_that_slice_back_to_the_token() {
         assert_eq!(sliced, string(&token, "text"), "span {start}..{end}");
         assert!(Array::is_array(&get(&token, "rules")));
     }
+}
+
+#[wasm_bindgen_test]
+fn signals_flag_an_insult_aimed_at_someone_with_its_cues() {
+    let text = "Sei proprio un idiota 😡";
+    let r = js_score(text.into(), options(r#"{"explain": true}"#)).unwrap();
+    let signals = get(&r, "signals");
+    assert_eq!(get(&signals, "insult").as_bool(), Some(true));
+    assert_eq!(get(&signals, "targeted").as_bool(), Some(true));
+    let cues: Array = get(&signals, "cues").dyn_into().unwrap();
+    let js_text = JsString::from(text);
+    let insult = cues
+        .iter()
+        .find(|c| string(c, "cue") == "insult")
+        .expect("an insult cue");
+    let span = get(&insult, "span");
+    let sliced = String::from(js_text.slice(num(&span, "start") as u32, num(&span, "end") as u32));
+    assert_eq!(sliced, "idiota");
 }
 
 #[wasm_bindgen_test]

@@ -93,14 +93,34 @@ const gz = (...files) =>
   zlib.gzipSync(Buffer.concat(files.map((f) => fs.readFileSync(path.join(dist, f)))), { level: 9 }).length;
 const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
 const glue = ["polso.js", "api.js", "index.js"];
+// Where the wasm's bytes go: code (function bodies) and data (the embedded lexicons).
+function sections(bytes) {
+  const out = { code: 0, data: 0 };
+  let i = 8;
+  const leb = () => {
+    let r = 0, shift = 0, x;
+    do { x = bytes[i++]; r += (x & 0x7f) * 2 ** shift; shift += 7; } while (x & 0x80);
+    return r;
+  };
+  while (i < bytes.length) {
+    const id = bytes[i++];
+    const n = leb();
+    const body = bytes.subarray(i, i + n);
+    if (id === 10) out.code = zlib.gzipSync(body, { level: 9 }).length;
+    if (id === 11) out.data = zlib.gzipSync(body, { level: 9 }).length;
+    i += n;
+  }
+  return out;
+}
+const parts = sections(wasm);
 const report = {
-  wasm: { raw: wasm.length, gzip: gz("polso_bg.wasm") },
+  wasm: { raw: wasm.length, gzip: gz("polso_bg.wasm"), codeGzip: parts.code, dataGzip: parts.data },
   glue: { raw: glue.reduce((n, f) => n + fs.statSync(path.join(dist, f)).size, 0), gzip: gz(...glue) },
   widget: fs.existsSync(path.join(dist, "widget.js")) ? { gzip: gz("widget.js") } : undefined,
 };
 fs.writeFileSync(path.join(out, "..", "..", "target", "npm-sizes.json"), JSON.stringify(report, null, 2));
 console.log(
-  `polso ${version} sizes: wasm ${kb(report.wasm.raw)} (gzip ${kb(report.wasm.gzip)}), ` +
+  `polso ${version} sizes: wasm ${kb(report.wasm.raw)} (gzip ${kb(report.wasm.gzip)}: code ${kb(parts.code)}, lexicon data ${kb(parts.data)}), ` +
     `JS glue ${kb(report.glue.raw)} (gzip ${kb(report.glue.gzip)})` +
     (report.widget ? `, widget gzip ${kb(report.widget.gzip)}` : "") +
     `; core package budget 150 KB gzip: ${kb(report.wasm.gzip + report.glue.gzip)}`,

@@ -5,13 +5,25 @@ import initGlue, * as glue from "./polso.js";
 
 let ready = false;
 let pending;
+// Set by entries that can initialise synchronously on first use (Node: the wasm is embedded).
+let lazy;
 
 const NOT_READY =
-  "polso is not initialised yet: call `await init()` (the default export) once before %s, " +
-  "or import \"polso/node\" / use the node entry, which initialises synchronously";
+  "polso is not initialised yet: call `await init()` (the default export) once before %s " +
+  "(in Node, the package initialises itself on first use)";
 
 function guard(what) {
-  if (!ready) throw new Error(NOT_READY.replace("%s", what));
+  if (ready) return;
+  if (lazy) {
+    lazy();
+    return;
+  }
+  throw new Error(NOT_READY.replace("%s", what));
+}
+
+/** Makes the first API call initialise synchronously with `initialise()`. */
+export function initOnFirstUse(initialise) {
+  lazy = initialise;
 }
 
 /** Initialises from `input` (URL, Response, bytes, WebAssembly.Module, or nothing for the

@@ -1,4 +1,4 @@
-// Types of the Node entry: initialised synchronously at import.
+// Types of the Node entry: the embedded wasm is compiled synchronously on the first call.
 export { score, scoreBatch, analyzeThread, version, Analyzer, OpenThread } from "./polso.js";
 export type {
   Sentiment,
@@ -8,6 +8,9 @@ export type {
   Lang,
   Rule,
   ScoreOptions,
+  Signals,
+  Cue,
+  CueHit,
   ThreadComment,
   ThreadOptions,
   ThreadReport,
@@ -29,10 +32,11 @@ export type {
   Heat,
 } from "./polso.js";
 
-/** Already initialised at import: resolves at once. Kept so browser code runs unchanged. */
+/** Compiles the embedded wasm now rather than on the first call. Optional and idempotent; kept so
+ * browser code runs unchanged. */
 export default function init(input?: unknown): Promise<void>;
 export { init };
-/** Already initialised at import: does nothing. */
+/** Compiles the embedded wasm now. Optional and idempotent. */
 export function initSync(module?: unknown): void;
-/** Always `true` in Node. */
+/** Whether the wasm has been compiled (it is on the first call). */
 export function isReady(): boolean;

@@ -1,18 +1,23 @@
 // polso for Node (ESM; the CommonJS node.cjs is built from this file): the wasm is embedded and
-// compiled synchronously at import, so the API is ready at once. Nothing is read from disk, so
-// server bundlers (Next.js route handlers) that move this file keep working.
-import { initSyncWith } from "./api.js";
+// compiled synchronously on the first call, so importing costs nothing and no `await init()` is
+// needed. Nothing is read from disk, so server bundlers (Next.js route handlers) that move this
+// file keep working.
+import { initSyncWith, initOnFirstUse } from "./api.js";
 import { wasmBytes } from "./wasm-inline.js";
 
-initSyncWith(wasmBytes());
+initOnFirstUse(() => initSyncWith(wasmBytes()));
 
 export { score, scoreBatch, analyzeThread, version, Analyzer, OpenThread, isReady } from "./api.js";
 
-/** Already initialised at import; kept so code written for the browser entry runs unchanged. */
+/** Compiles the embedded wasm now instead of on the first call (idempotent); kept so code
+ * written for the browser entry runs unchanged. */
 export default function init() {
+  initSyncWith(wasmBytes());
   return Promise.resolve();
 }
 export { init };
 
-/** Already initialised at import; a no-op. */
-export function initSync() {}
+/** Compiles the embedded wasm now (idempotent). */
+export function initSync() {
+  initSyncWith(wasmBytes());
+}

@@ -1,0 +1,88 @@
+// Speed of polso's batch call against the `sentiment` npm package (AFINN word counting, the
+// fastest JavaScript peer) on the same comments in the same run, in Node and in headless
+// Chromium. Prints comments per second for both and the ratio; it is a benchmark, not a test.
+//
+//   node tests/js/bench.mjs [comments=20000] [rounds=7]      (after scripts/build-npm.sh)
+import fs from "node:fs";
+import path from "node:path";
+import { createRequire } from "node:module";
+import * as esbuild from "esbuild";
+import { corpus } from "./bench/corpus.mjs";
+import { launch } from "./lib/browser.mjs";
+import { PKG } from "./lib/paths.mjs";
+
+const N = Number(process.argv[2] ?? 20000);
+const ROUNDS = Number(process.argv[3] ?? 7);
+const require = createRequire(import.meta.url);
+
+// The measuring code, the same in Node and in the page: warm up, then the median of ROUNDS.
+const MEASURE = `
+async function measure(texts, rounds, sentiment, scoreBatch) {
+  const median = (xs) => xs.slice().sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+  const time = (f) => { const t = performance.now(); f(); return performance.now() - t; };
+  let sink = 0;
+  const runSentiment = () => { for (const t of texts) sink += sentiment.analyze(t).score; };
+  const runPolso = () => { for (const r of scoreBatch(texts)) sink += r.compound; };
+  runSentiment(); runPolso(); // warm-up: JIT, wasm tiering, lexicon indexes
+  const a = [], b = [];
+  for (let i = 0; i < rounds; i++) { a.push(time(runSentiment)); b.push(time(runPolso)); }
+  const perSec = (ms) => Math.round(texts.length / (ms / 1000));
+  return { sentiment: perSec(median(a)), polso: perSec(median(b)), sink: Number.isFinite(sink) };
+}`;
+const measure = new Function(`${MEASURE}; return measure;`)();
+
+function line(where, r) {
+  const ratio = r.polso / r.sentiment;
+  console.log(
+    `${where.padEnd(9)} sentiment ${String(r.sentiment).padStart(9)} comments/s   polso scoreBatch ${String(r.polso).padStart(9)} comments/s   ratio ${ratio.toFixed(2)}x ${ratio >= 3 ? "(meets 3x)" : "(below the 3x target)"}`,
+  );
+}
+
+const texts = corpus(N);
+const words = texts.reduce((n, t) => n + t.split(/\s+/).length, 0);
+console.log(`${N} comments (${(words / N).toFixed(1)} words on average, Italian and English), median of ${ROUNDS} rounds`);
+
+// Node: the package's node entry as users import it.
+{
+  const Sentiment = require("sentiment");
+  const { scoreBatch } = await import(path.join(PKG, "dist/node.js"));
+  line("Node", await measure(texts, ROUNDS, new Sentiment(), scoreBatch));
+}
+
+// Chromium: the package's web entry and a browser bundle of `sentiment`.
+{
+  const bundle = await esbuild.build({
+    stdin: { contents: `import Sentiment from "sentiment"; window.Sentiment = Sentiment;`, resolveDir: path.dirname(new URL(import.meta.url).pathname) },
+    bundle: true, format: "iife", write: false, minify: true, logLevel: "error",
+  });
+  const files = {
+    "/": { type: "text/html", body: "<!doctype html><meta charset=utf-8><title>bench</title>" },
+    "/sentiment.js": { type: "text/javascript", body: bundle.outputFiles[0].text },
+    "/corpus.mjs": { type: "text/javascript", body: fs.readFileSync(new URL("./bench/corpus.mjs", import.meta.url)) },
+  };
+  const browser = await launch();
+  const page = await browser.newPage();
+  await page.route("http://bench.test/**", (route) => {
+    const p = new URL(route.request().url()).pathname;
+    if (files[p]) return route.fulfill({ status: 200, contentType: files[p].type, body: files[p].body });
+    const file = path.join(PKG, p.replace(/^\/pkg\//, ""));
+    if (p.startsWith("/pkg/") && fs.existsSync(file)) {
+      return route.fulfill({ status: 200, contentType: file.endsWith(".wasm") ? "application/wasm" : "text/javascript", body: fs.readFileSync(file) });
+    }
+    return route.fulfill({ status: 404, body: "" });
+  });
+  await page.goto("http://bench.test/");
+  await page.addScriptTag({ url: "/sentiment.js" });
+  const result = await page.evaluate(
+    async ({ n, rounds, src }) => {
+      const { corpus } = await import("/corpus.mjs");
+      const polso = await import("/pkg/dist/index.js");
+      await polso.default();
+      const measure = new Function(`${src}; return measure;`)();
+      return measure(corpus(n), rounds, new window.Sentiment(), polso.scoreBatch);
+    },
+    { n: N, rounds: ROUNDS, src: MEASURE },
+  );
+  line("Chromium", result);
+  await browser.close();
+}
