@@ -13,6 +13,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import {
   evalDir, fmt, loadSet, parseArgs, polsoAvailable, polsoCommand, runPolso, runVaderPy, table,
 } from './lib/common.mjs';
@@ -296,7 +297,7 @@ async function main() {
   if (opts.json) writeFileSync(opts.json, JSON.stringify({ meta, sets: results }, null, 2));
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) {
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
   main().catch((err) => {
     console.error(`eval: ${err.message}`);
     process.exit(2);

@@ -11,6 +11,7 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { BENCH_DIR, PYTHON, REPO_ROOT, parseArgs, polsoCommand } from './lib/common.mjs';
 import { wasmPkgDir } from './lib/wasm.mjs';
 
@@ -73,7 +74,7 @@ export function chart(evalJson, speedJson) {
     for (const row of evalJson.sets[s.set]?.rows ?? []) {
       const sp = speed.get(row.system);
       if (!sp || !Number.isFinite(row.macroF1)) continue;
-      const short = row.system === 'vader-py' ? 'VADER (Python)' : row.name.replace(/ \(en-only, for reference\)$/, ' (en-only)').replace(/ \d+\.\d+\.\d+/, '');
+      const short = row.system === 'vader-py' ? `VADER (Python)${evalJson.sets[s.set].lang === 'it' ? ' (en-only)' : ''}` : row.name.replace(/ \(en-only, for reference\)$/, ' (en-only)').replace(/ \d+\.\d+\.\d+/, '');
       points.push({ x: sp.perSecond, y: row.macroF1, s, name: short, polso: row.system === 'polso' });
     }
   }
@@ -106,18 +107,30 @@ export function chart(evalJson, speedJson) {
   out.push(`<rect x="${m.l}" y="${m.t}" width="${W - m.l - m.r}" height="${H - m.t - m.b}" fill="none" stroke="#333"/>`);
   out.push(`<text x="${(m.l + W - m.r) / 2}" y="${H - 18}" text-anchor="middle">comments per second (log scale; mixed it/en corpus, median of runs)</text>`);
   out.push(`<text transform="translate(18 ${(m.t + H - m.b) / 2}) rotate(-90)" text-anchor="middle">macro-F1</text>`);
-  // Labels alternate above and below their point to limit overlaps among close points.
-  points.sort((a, b) => a.x - b.x);
-  points.forEach((p, i) => {
+  // Labels are placed greedily: the first of several positions around the point whose box
+  // (width estimated from the character count) overlaps no label or point already drawn.
+  const placed = points.map((p) => ({ x0: X(p.x) - 6, y0: Y(p.y) - 6, x1: X(p.x) + 6, y1: Y(p.y) + 6 }));
+  const overlaps = (b) => placed.some((o) => b.x0 < o.x1 && b.x1 > o.x0 && b.y0 < o.y1 && b.y1 > o.y0);
+  points.sort((a, b) => (b.polso - a.polso) || a.x - b.x);
+  for (const p of points) {
     const x = X(p.x);
     const y = Y(p.y);
     const r = p.polso ? 7 : 5;
     out.push(p.s.shape === 'circle'
       ? `<circle cx="${x.toFixed(1)}" cy="${y.toFixed(1)}" r="${r}" fill="${p.s.color}"${p.polso ? ' stroke="#000" stroke-width="2"' : ''}/>`
       : `<rect x="${(x - r).toFixed(1)}" y="${(y - r).toFixed(1)}" width="${2 * r}" height="${2 * r}" fill="${p.s.color}"${p.polso ? ' stroke="#000" stroke-width="2"' : ''}/>`);
-    const dy = i % 2 ? 18 : -10;
-    out.push(`<text x="${(x + 8).toFixed(1)}" y="${(y + dy).toFixed(1)}" fill="${p.s.color}"${p.polso ? ' font-weight="700"' : ''}>${esc(p.name)}</text>`);
-  });
+    const w = p.name.length * 6.6;
+    const h = 13;
+    const candidates = [];
+    for (const d of [0, 12, 24, 36]) {
+      candidates.push([x + 9, y - 4 - d], [x + 9, y + 14 + d], [x - 9 - w, y - 4 - d], [x - 9 - w, y + 14 + d]);
+    }
+    const fits = ([lx, ly]) => lx >= m.l + 2 && lx + w <= W - m.r - 2 && ly - h >= m.t && ly <= H - m.b - 2;
+    const box = ([lx, ly]) => ({ x0: lx, y0: ly - h + 2, x1: lx + w, y1: ly + 3 });
+    const spot = candidates.find((c) => fits(c) && !overlaps(box(c))) ?? candidates.find(fits) ?? candidates[0];
+    placed.push(box(spot));
+    out.push(`<text x="${spot[0].toFixed(1)}" y="${spot[1].toFixed(1)}" fill="${p.s.color}"${p.polso ? ' font-weight="700"' : ''}>${esc(p.name)}</text>`);
+  }
   series.forEach((s, i) => {
     const x = m.l + 12;
     const y = m.t + 16 + i * 18;
@@ -196,7 +209,9 @@ ${section(size.text)}
   }
 }
 
-main().catch((err) => {
-  console.error(`report: ${err.message}`);
-  process.exit(2);
-});
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  main().catch((err) => {
+    console.error(`report: ${err.message}`);
+    process.exit(2);
+  });
+}
