@@ -132,20 +132,41 @@ pub(crate) fn units<'a>(text: &'a str, profile: &dyn Profile) -> Vec<Unit<'a>> {
                 };
                 let offset = token.text.len() - body.len();
                 let folded = fold(body);
-                let pieces = if folded.len() == body.len() {
-                    profile.split(&folded)
-                } else {
-                    vec![(0, folded.len())]
+                // Pieces are found in the folded word; map their offsets back to the written one
+                // character by character ("L’ho" folds to "l'ho", two bytes shorter). Folding
+                // that changes the number of characters (rare: "İ") keeps the word whole.
+                let to_body: Option<Vec<usize>> = (folded.chars().count() == body.chars().count())
+                    .then(|| {
+                        let mut map = vec![body.len(); folded.len() + 1];
+                        for ((f, _), (b, _)) in folded.char_indices().zip(body.char_indices()) {
+                            map[f] = b;
+                        }
+                        map
+                    });
+                let pieces: Vec<(usize, usize)> = match &to_body {
+                    Some(_) => profile.split(&folded),
+                    None => vec![(0, folded.len())],
                 };
                 let whole = pieces.len() == 1;
                 for (start, end) in pieces {
                     let (key, normalised) = profile.normalise(folded[start..end].to_string());
                     // Spans of split pieces: folding kept byte lengths, so offsets carry over.
-                    let raw = if whole { token.text } else { &body[start..end] };
+                    let body_range = to_body
+                        .as_ref()
+                        .and_then(|map| Some((*map.get(start)?, *map.get(end)?)));
+                    let raw = match body_range {
+                        Some((b_start, b_end)) if !whole => {
+                            body.get(b_start..b_end).unwrap_or(body)
+                        }
+                        _ => token.text,
+                    };
                     let span = if whole {
                         token.span
                     } else {
-                        let before = crate::text::utf16_len(&token.text[..offset + start]);
+                        let b_start = body_range.map_or(0, |(b, _)| b);
+                        let before = crate::text::utf16_len(
+                            token.text.get(..offset + b_start).unwrap_or(""),
+                        );
                         Span {
                             start: token.span.start + before,
                             end: token.span.start + before + crate::text::utf16_len(raw),
