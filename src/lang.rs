@@ -337,10 +337,15 @@ fn in_italian_lexicon(word: &str) -> bool {
 /// assert_eq!(detect("il meeting è stato top, very cool il team building").lang, Some(Lang::It));
 /// ```
 pub fn detect(text: &str) -> DetectedLang {
+    detect_tokens(&tokenize(text))
+}
+
+/// [`detect`] over tokens the caller already has (scoring tokenizes once for everything).
+pub fn detect_tokens(tokens: &[crate::text::Token<'_>]) -> DetectedLang {
     let mut it = 0.0;
     let mut en = 0.0;
     let mut other = 0.0;
-    for token in tokenize(text) {
+    for token in tokens {
         if token.kind != TokenKind::Word {
             continue;
         }

@@ -103,11 +103,11 @@ pub(crate) fn profile_for(lang: Option<Lang>) -> &'static dyn Profile {
 }
 
 /// Builds the units of a text: tokens, split (elisions) and normalised, looked up once.
-pub(crate) fn units<'a>(text: &'a str, profile: &dyn Profile) -> Vec<Unit<'a>> {
+pub(crate) fn units<'a>(tokens: &[crate::text::Token<'a>], profile: &dyn Profile) -> Vec<Unit<'a>> {
     let mut units: Vec<Unit<'a>> = Vec::new();
     let mut boundary = false;
     let mut punct = false;
-    for token in tokenize(text) {
+    for &token in tokens {
         let first_new = units.len();
         match token.kind {
             TokenKind::Punct => {
@@ -366,8 +366,18 @@ fn modifier_scalar(
 
 /// Scores one text as `lang` (or as symbols only when `lang.lang` is `None`).
 pub fn score(text: &str, lang: DetectedLang, explain: bool) -> Sentiment {
+    score_tokens(text, &tokenize(text), lang, explain)
+}
+
+/// [`score`] over the tokens of `text`, when the caller has them already.
+pub fn score_tokens(
+    text: &str,
+    tokens: &[crate::text::Token<'_>],
+    lang: DetectedLang,
+    explain: bool,
+) -> Sentiment {
     let profile = profile_for(lang.lang);
-    let units = units(text, profile);
+    let units = units(tokens, profile);
     let caps_diff = caps_differential(&units);
     let n = units.len();
     let mut valences = vec![0.0f64; n];

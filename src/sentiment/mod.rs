@@ -161,11 +161,13 @@ pub fn score(text: &str) -> Sentiment {
 
 /// Scores `text` with explicit options.
 pub fn score_with(text: &str, options: Options) -> Sentiment {
+    // One tokenization serves language detection, scoring and the civility signals.
+    let tokens = crate::text::tokenize(text);
     let lang = match options.lang {
         Some(lang) => DetectedLang::given(lang),
-        None => crate::lang::detect(text),
+        None => crate::lang::detect_tokens(&tokens),
     };
-    let mut result = engine::score(text, lang, options.explain);
-    result.signals = crate::signals::detect(text, result.lang.lang, result.neg);
+    let mut result = engine::score_tokens(text, &tokens, lang, options.explain);
+    result.signals = crate::signals::detect_tokens(&tokens, result.lang.lang, result.neg);
     result
 }

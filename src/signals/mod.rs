@@ -215,10 +215,10 @@ fn lookup(tables: &[&'static Table], key: &str) -> Option<(&'static str, Cue, f6
     None
 }
 
-fn words(text: &str, tables: &[&'static Table]) -> (Vec<Word>, Shape) {
+fn words(tokens: &[crate::text::Token<'_>], tables: &[&'static Table]) -> (Vec<Word>, Shape) {
     let mut words = Vec::new();
     let mut shape = Shape::default();
-    for token in tokenize(text) {
+    for &token in tokens {
         match token.kind {
             TokenKind::Word | TokenKind::Hashtag => {
                 let raw = token.text.trim_start_matches('#');
@@ -285,8 +285,17 @@ struct Shape {
 /// The signals of `text`, read with the cues of `lang` (both languages when `None`), given the
 /// share of negative weight in the text's sentiment (the engine's `neg`; 0 when unknown).
 pub fn detect(text: &str, lang: Option<Lang>, negative_share: f64) -> Signals {
+    detect_tokens(&tokenize(text), lang, negative_share)
+}
+
+/// [`detect`] over tokens the caller already has.
+pub fn detect_tokens(
+    tokens: &[crate::text::Token<'_>],
+    lang: Option<Lang>,
+    negative_share: f64,
+) -> Signals {
     let tables = tables_for(lang);
-    let (words, shape) = words(text, tables);
+    let (words, shape) = words(tokens, tables);
     let longest = max_words();
     let mut hits: Vec<(usize, CueHit)> = Vec::new();
     let mut i = 0;
