@@ -180,7 +180,7 @@ function printSet(name, set, result) {
   console.log(`\n## ${set.title}: ${name}.jsonl (${dist})\n`);
   console.log(table(headers, body));
   if (set.binary) console.log('\nBinary set: a neutral prediction counts as wrong in accuracy and lowers recall in F1.');
-  if (hasR && rows.some((r) => r.kind === 'raw')) console.log("* Pearson r of the library's raw score (not a compound).");
+  if (hasR && rows.some((r) => r.kind === 'raw')) console.log("\n\\* Pearson r of the library's raw score (not a compound).");
   if (set.sentipolc) {
     console.log('\nSENTIPOLC extras: official polarity F = (F_pos + F_neg) / 2 over all tweets including mixed;');
     console.log('neutral shares over all tweets; macro-F1 on tweets with an Italian negator (non-mixed).\n');
@@ -261,7 +261,7 @@ async function main() {
     langHint: !opts['no-lang-hint'],
     peers: Object.fromEntries(PEERS.map((p) => [p.id, `${p.pkg}@${p.version}`])),
   };
-  console.log(`# polso accuracy, ${meta.date}\n\nEvaluation data: ${meta.evalDir}\npolso command: ${meta.polso} score${meta.langHint ? ' (language passed per item)' : ' (language detected)'}`);
+  console.log(`# polso accuracy, ${meta.date}\n\n- Evaluation data: ${meta.evalDir}\n- polso command: ${meta.polso} score${meta.langHint ? ' (language passed per item)' : ' (language detected)'}`);
 
   if (opts.civility) {
     const civ = await civility(opts, systems);
