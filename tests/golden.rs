@@ -129,32 +129,42 @@ fn known_gaps() -> std::collections::HashMap<String, String> {
         .collect()
 }
 
+/// The data rows of a golden file as `(0-based line index, cells)`: comment and blank lines skipped,
+/// the header checked to start with `columns`, every row checked to have at least as many cells.
+fn rows(path: &str, columns: &[&str]) -> Vec<(usize, Vec<String>)> {
+    let text = std::fs::read_to_string(path).unwrap_or_else(|e| panic!("cannot read {path}: {e}"));
+    let mut lines = text
+        .lines()
+        .enumerate()
+        .filter(|(_, line)| !line.trim().is_empty() && !line.starts_with('#'));
+    let header = lines.next().map(|(_, line)| line).unwrap_or_default();
+    assert!(
+        header.starts_with(&columns.join("\t")),
+        "{path}: header must start with {}",
+        columns.join(", ")
+    );
+    lines
+        .map(|(index, line)| {
+            let cells: Vec<String> = line.split('\t').map(str::to_string).collect();
+            assert!(
+                cells.len() >= columns.len(),
+                "{path}:{}: expected at least {} columns",
+                index + 1,
+                columns.len()
+            );
+            (index, cells)
+        })
+        .collect()
+}
+
 fn run_file(path: &str, lang: Lang, minimum: usize) {
     let gaps = known_gaps();
     let mut still_gaps = 0;
     let mut fixed = Vec::new();
-    let text = std::fs::read_to_string(path).unwrap_or_else(|e| panic!("cannot read {path}: {e}"));
     let mut failures = Vec::new();
     let mut cases = 0;
-    let mut header_seen = false;
-    for (number, line) in text.lines().enumerate() {
-        if line.trim().is_empty() || line.starts_with('#') {
-            continue;
-        }
-        if !header_seen {
-            header_seen = true;
-            assert!(
-                line.starts_with("id\tcheck\ttext\texpected"),
-                "{path}: header must be id, check, text, expected, why"
-            );
-            continue;
-        }
-        let cells: Vec<&str> = line.split('\t').collect();
-        assert!(
-            cells.len() >= 4,
-            "{path}:{}: expected at least 4 columns",
-            number + 1
-        );
+    for (number, cells) in rows(path, &["id", "check", "text", "expected"]) {
+        let cells: Vec<&str> = cells.iter().map(String::as_str).collect();
         cases += 1;
         let id = cells[0];
         match (
@@ -222,28 +232,10 @@ fn language_detection_golden_cases() {
 }
 
 fn check_language_file(path: &str) {
-    let text = std::fs::read_to_string(path).unwrap_or_else(|e| panic!("cannot read {path}: {e}"));
     let mut failures = Vec::new();
     let mut cases = 0;
-    let mut header_seen = false;
-    for (number, line) in text.lines().enumerate() {
-        if line.trim().is_empty() || line.starts_with('#') {
-            continue;
-        }
-        if !header_seen {
-            header_seen = true;
-            assert!(
-                line.starts_with("id\ttext\texpected"),
-                "{path}: header must be id, text, expected, why"
-            );
-            continue;
-        }
-        let cells: Vec<&str> = line.split('\t').collect();
-        assert!(
-            cells.len() >= 3,
-            "{path}:{}: expected at least 3 columns",
-            number + 1
-        );
+    for (number, cells) in rows(path, &["id", "text", "expected"]) {
+        let cells: Vec<&str> = cells.iter().map(String::as_str).collect();
         let (id, sample, expected) = (cells[0], cells[1], cells[2]);
         let want = match expected {
             "it" => "it",
