@@ -1,8 +1,8 @@
 #!/usr/bin/env node
-// Runs accuracy (eval.mjs, and its civility mode), speed.mjs and size.mjs in one go and writes
+// Runs accuracy (eval.mjs, and its civility mode), speed.mjs, size.mjs and scale.mjs in one go and writes
 // BENCHMARKS.md at the repo root and bench/speed-vs-accuracy.svg.
 //
-//   node bench/report.mjs [--limit N] [--runs N] [--per-set N]
+//   node bench/report.mjs [--limit N] [--runs N] [--per-set N] [--scale-sizes 1000,10000,...]
 //
 // Each script runs as its own process; its printed tables go into BENCHMARKS.md as they are, and
 // its --json output feeds the chart.
@@ -144,7 +144,7 @@ export function chart(evalJson, speedJson) {
 // ---------------------------------------------------------------------------------------------
 
 async function main() {
-  const opts = parseArgs(process.argv.slice(2), { limit: 'value', runs: 'value', 'per-set': 'value' });
+  const opts = parseArgs(process.argv.slice(2), { limit: 'value', runs: 'value', 'per-set': 'value', 'scale-sizes': 'value' });
   const tmp = mkdtempSync(join(os.tmpdir(), 'polso-report-'));
   try {
     const evalArgs = opts.limit ? ['--limit', opts.limit] : [];
@@ -153,6 +153,8 @@ async function main() {
     const civ = run('eval.mjs', ['--civility', ...evalArgs], join(tmp, 'civility.json'));
     const spd = run('speed.mjs', speedArgs, join(tmp, 'speed.json'));
     const size = run('size.mjs', [], join(tmp, 'size.json'));
+    const scaleArgs = opts['scale-sizes'] ? ['--sizes', opts['scale-sizes']] : [];
+    const scale = run('scale.mjs', scaleArgs, join(tmp, 'scale.json'));
 
     writeFileSync(join(BENCH_DIR, 'speed-vs-accuracy.svg'), chart(acc.json, spd.json));
 
@@ -175,7 +177,7 @@ scripts/bench.sh --report${process.argv.length > 2 ? ' ' + process.argv.slice(2)
 # or piece by piece:
 scripts/eval.sh                 # accuracy tables
 scripts/eval.sh --civility      # ROC AUC on the civility set
-scripts/bench.sh                # speed, then download size
+scripts/bench.sh                # speed, download size, then thread analytics at scale
 \`\`\`
 
 ## Machine
@@ -197,6 +199,10 @@ ${section(spd.text)}
 ## Download size
 
 ${section(size.text)}
+
+## Thread analytics at scale
+
+${section(scale.text)}
 
 ## Speed versus accuracy
 

@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
-# Speed and download size of polso against its peers.
-#   scripts/bench.sh [speed.mjs options]   speed table, then size table
-#   scripts/bench.sh --report              accuracy + speed + size: writes BENCHMARKS.md and
-#                                          bench/speed-vs-accuracy.svg
+# Speed and download size of polso against its peers, and thread analytics at scale.
+#   scripts/bench.sh [speed.mjs options]   speed table, size table, then scale table
+#   scripts/bench.sh --report [options]    accuracy + speed + size + scale: writes BENCHMARKS.md
+#                                          and bench/speed-vs-accuracy.svg
+# Scale sizes: POLSO_SCALE_SIZES (default 1000,10000,100000,1000000), or --scale-sizes with --report.
 # polso native: POLSO_BIN (default target/release/polso, built here); polso wasm:
 # POLSO_WASM_PKG (default www/pkg or pkg/ when one holds a package, as built by
 # scripts/build-npm.sh; skipped otherwise).
@@ -18,4 +19,5 @@ if [ "${1:-}" = "--report" ]; then
   exec node bench/report.mjs "$@"
 fi
 node bench/speed.mjs "$@"
-exec node bench/size.mjs
+node bench/size.mjs
+exec node bench/scale.mjs ${POLSO_SCALE_SIZES:+--sizes "$POLSO_SCALE_SIZES"}
