@@ -19,6 +19,7 @@ import {
 } from './lib/common.mjs';
 import { median, shuffled } from './lib/metrics.mjs';
 import { loadPolsoWasm, wasmPkgDir } from './lib/wasm.mjs';
+import { chromiumPath, timePolsoChromium } from './lib/chromium.mjs';
 import { PEERS, peerLabel } from './peers.mjs';
 
 const SPEED_SETS = ['en_vader_tweets', 'en_vader_amazon', 'en_uci_yelp_imdb', 'it_sentipolc2016_train', 'it_feel_it'];
@@ -142,7 +143,8 @@ function timeVaderPy(corpusPath, runs) {
 
 // ---------------------------------------------------------------------------------------------
 
-export const SPEED_SYSTEMS = ['polso', 'polso-wasm', 'polso-wasm-batch', 'vader-py', ...PEERS.map((p) => p.id)];
+// polso-chromium times both call styles (score() per comment and scoreBatch()) in one browser.
+export const SPEED_SYSTEMS = ['polso', 'polso-wasm', 'polso-wasm-batch', 'polso-chromium', 'vader-py', ...PEERS.map((p) => p.id)];
 
 async function main() {
   const opts = parseArgs(process.argv.slice(2), {
@@ -201,6 +203,15 @@ async function main() {
         }
         const r = runWorker(id, corpusPath, runs, budget);
         add(id, id === 'polso-wasm' ? 'polso wasm (Node), score() per comment' : 'polso wasm (Node), scoreBatch()', 'in-process', r);
+      } else if (id === 'polso-chromium') {
+        if (!wasmPkgDir() || !chromiumPath()) {
+          notes.push(`polso wasm (headless Chromium) skipped: ${wasmPkgDir() ? 'no Chromium found (set CHROMIUM)' : 'set POLSO_WASM_PKG to the built npm package directory'}`);
+          continue;
+        }
+        const r = await timePolsoChromium(corpus, runs);
+        const bytesAll = utf8Bytes(corpus.map((it) => it.text));
+        add('polso-chromium', `polso wasm (${r.browser} headless), score() per comment`, 'in-browser', { runs: r.single.runs, n: corpus.length, bytes: bytesAll, loadMs: r.loadMs });
+        add('polso-chromium-batch', `polso wasm (${r.browser} headless), scoreBatch()`, 'in-browser', { runs: r.batch.runs, n: corpus.length, bytes: bytesAll, loadMs: r.loadMs });
       } else if (id === 'vader-py') {
         add(id, 'VADER 3.3.2 (Python)', 'in-process', timeVaderPy(corpusPath, runs));
       } else {
