@@ -353,6 +353,36 @@ fn peak_rss() -> Option<u64> {
     Some(kib * 1024)
 }
 
+/// CPU time this thread has run, in seconds, or `None` where it is not available. On a shared
+/// machine the wall clock also counts the time spent waiting for a core; CPU time does not, so it
+/// shows the cost of the work itself. `clock_gettime(CLOCK_THREAD_CPUTIME_ID)` is exact (unlike
+/// `/proc/thread-self/schedstat`, which moves only at scheduler ticks); std links the C library
+/// already, so the call is declared here rather than adding a dependency for it.
+#[cfg(all(target_os = "linux", target_pointer_width = "64"))]
+fn cpu_seconds() -> Option<f64> {
+    #[repr(C)]
+    struct Timespec {
+        seconds: i64,
+        nanoseconds: i64,
+    }
+    extern "C" {
+        fn clock_gettime(clock: i32, time: *mut Timespec) -> i32;
+    }
+    const CLOCK_THREAD_CPUTIME_ID: i32 = 3;
+    let mut time = Timespec {
+        seconds: 0,
+        nanoseconds: 0,
+    };
+    // SAFETY: `time` is a valid, writable timespec (two 64-bit fields on 64-bit Linux).
+    let status = unsafe { clock_gettime(CLOCK_THREAD_CPUTIME_ID, &mut time) };
+    (status == 0).then(|| time.seconds as f64 + time.nanoseconds as f64 / 1e9)
+}
+
+#[cfg(not(all(target_os = "linux", target_pointer_width = "64")))]
+fn cpu_seconds() -> Option<f64> {
+    None
+}
+
 fn json_or_null(value: Option<u64>) -> String {
     value.map_or_else(|| "null".to_string(), |v| v.to_string())
 }
@@ -384,7 +414,11 @@ fn main() {
     let mut adding = Duration::ZERO;
     let mut text_bytes = 0usize;
     let mut rejected = 0usize;
-    for _ in 0..comments {
+    let tenth = (comments / 10).max(1);
+    let loop_cpu_start = cpu_seconds();
+    let mut tenths_cpu = Vec::new();
+    let mut tenth_started = cpu_seconds();
+    for i in 0..comments {
         let comment = generator.comment();
         text_bytes += comment.text.len();
         // Only the call into the thread is timed; building the comment is the generator's cost.
@@ -393,7 +427,17 @@ fn main() {
             rejected += 1;
         }
         adding += started.elapsed();
+        if (i + 1) % tenth == 0 {
+            let now = cpu_seconds();
+            if let (Some(end), Some(start)) = (now, tenth_started) {
+                tenths_cpu.push(end - start);
+            }
+            tenth_started = now;
+        }
     }
+    let loop_cpu = cpu_seconds()
+        .zip(loop_cpu_start)
+        .map(|(end, start)| end - start);
     let held_heap = LIVE.load(Ordering::Relaxed) - baseline_heap;
 
     let started = Instant::now();
@@ -402,9 +446,39 @@ fn main() {
     let peak_heap = PEAK.load(Ordering::Relaxed) - baseline_heap;
     let end_rss = peak_rss();
 
+    // The generator alone, run again over the same comments and dropped: its CPU time is taken out
+    // of the loop's, leaving what adding to the thread cost.
+    let mut generator = Generator::new(comments);
+    let generating_start = cpu_seconds();
+    let mut generated_bytes = 0usize;
+    for _ in 0..comments {
+        generated_bytes += generator.comment().text.len();
+    }
+    let generating = cpu_seconds()
+        .zip(generating_start)
+        .map(|(end, start)| end - start);
+    assert_eq!(
+        generated_bytes, text_bytes,
+        "the generator is deterministic"
+    );
+    let add_cpu = loop_cpu.zip(generating).map(|(all, gen)| all - gen);
+    let per_comment_generating = generating.map(|g| g / comments as f64);
+    // Per tenth of the thread, CPU seconds of adding (generator taken out): does a comment cost
+    // more when the thread is larger?
+    let tenths: Vec<String> = tenths_cpu
+        .iter()
+        .map(|t| {
+            format!(
+                "{:.6}",
+                t - per_comment_generating.unwrap_or(0.0) * tenth as f64
+            )
+        })
+        .collect();
+
     println!(
         concat!(
             "{{\"comments\":{},\"rejected\":{},\"textBytes\":{},\"addSeconds\":{:.6},",
+            "\"addCpuSeconds\":{},\"addCpuSecondsByTenth\":[{}],",
             "\"reportSeconds\":{:.6},\"heldHeapBytes\":{},\"peakHeapBytes\":{},",
             "\"baselineRssBytes\":{},\"peakRssBytes\":{},\"participants\":{},\"roots\":{},",
             "\"depthMax\":{},\"questions\":{},\"tension\":{:.3}}}"
@@ -413,6 +487,8 @@ fn main() {
         rejected,
         text_bytes,
         adding.as_secs_f64(),
+        add_cpu.map_or_else(|| "null".to_string(), |c| format!("{c:.6}")),
+        tenths.join(","),
         reporting.as_secs_f64(),
         held_heap,
         peak_heap,
