@@ -88,6 +88,11 @@ async function main() {
       perSecond: comments / (cpu ?? add),
       microsPerComment: ((cpu ?? add) / comments) * 1e6,
       lastTenthOverFirst: costGrowth,
+      // The same texts scored alone (same options, no thread), in the same process: the part of
+      // a comment's cost that is scoring, whatever the thread's size.
+      scoreMicrosPerComment: results.every((r) => typeof r.scoreCpuSeconds === 'number')
+        ? (median(results.map((r) => r.scoreCpuSeconds)) / comments) * 1e6
+        : null,
       heldHeapBytes: first.heldHeapBytes,
       peakHeapBytes: first.peakHeapBytes,
       peakRssBytes: Math.max(...results.map((r) => r.peakRssBytes ?? 0)) || null,
@@ -103,7 +108,7 @@ async function main() {
 
   const base = rows[0];
   console.log(table(
-    ['comments', 'runs', 'add s (wall)', 'add s (CPU)', 'comments/s', 'µs/comment', `× µs of ${fmtInt(base.comments)}`, 'last ÷ first tenth', 'report ms', 'heap held MB', 'heap B/comment', 'peak heap MB', 'peak RSS MB', 'RSS growth B/comment'],
+    ['comments', 'runs', 'add s (wall)', 'add s (CPU)', 'comments/s', 'µs/comment', `× µs of ${fmtInt(base.comments)}`, 'last ÷ first tenth', 'scoring alone µs', 'report ms', 'heap held MB', 'heap B/comment', 'peak heap MB', 'peak RSS MB', 'RSS growth B/comment'],
     rows.map((r) => [
       fmtInt(r.comments),
       String(r.runs),
@@ -113,6 +118,7 @@ async function main() {
       fmt(r.microsPerComment, 1),
       fmt(r.microsPerComment / base.microsPerComment, 2),
       r.lastTenthOverFirst === null ? '–' : fmt(r.lastTenthOverFirst, 2),
+      r.scoreMicrosPerComment === null ? '–' : fmt(r.scoreMicrosPerComment, 1),
       fmt(r.reportSeconds * 1e3, 1),
       fmt(r.heldHeapBytes / MB, 1),
       fmtInt(r.heldHeapBytes / r.comments),
@@ -125,7 +131,10 @@ async function main() {
   console.log('wall clock, and CPU time of the thread (clock_gettime, Linux; on a busy machine the wall clock also counts');
   console.log('waiting for a core). comments/s and µs/comment use CPU time when there is one. "last ÷ first tenth": CPU time of the');
   console.log('last tenth of the comments over the first tenth, within one run: 1.0 means a comment costs the same in a large');
-  console.log('thread as in a small one. "heap held": bytes the open thread holds after the last comment (counting allocator;');
+  console.log('thread as in a small one. "scoring alone": CPU µs per comment of scoring the same texts without a thread, in the');
+  console.log('same process; the rest of "µs/comment" is the thread\'s bookkeeping (small next to scoring, so noise can hide it).');
+  console.log('A warm-up scores 2,000 generated texts first, so lazily built lexicon indexes count in the baseline.');
+  console.log('"heap held": bytes the open thread holds after the last comment (counting allocator;');
   console.log('the thread keeps numbers and ids, not texts). "peak heap":');
   console.log('most heap in use at once, report included. "peak RSS": the process\'s peak resident set (VmHWM), lexicons and');
   console.log(`code included (about ${fmt(base.baselineRssBytes / MB, 1)} MB before the first comment); "RSS growth" is its rise over that, per comment.\n`);

@@ -383,6 +383,10 @@ fn cpu_seconds() -> Option<f64> {
     None
 }
 
+fn seconds_or_null(value: Option<f64>) -> String {
+    value.map_or_else(|| "null".to_string(), |s| format!("{s:.6}"))
+}
+
 fn json_or_null(value: Option<u64>) -> String {
     value.map_or_else(|| "null".to_string(), |v| v.to_string())
 }
@@ -397,10 +401,13 @@ fn main() {
         }
     };
 
-    // Warm the lexicon tables and the language detector so that they are counted in the baseline,
-    // not as the thread's memory.
-    let _ = polso::score("warm up the tables, grazie mille");
-    let _ = polso::score("questo è un commento in italiano, thanks");
+    // Warm up on 2,000 generated texts, scored but not added to a thread: the lexicon tables and
+    // the language detector build their indexes lazily, on first use, and that one-time cost (and
+    // memory) belongs to the baseline, not to the thread.
+    let mut warm_up = Generator::new(2_000);
+    for _ in 0..2_000 {
+        let _ = polso::score(&warm_up.comment().text);
+    }
     let baseline_heap = LIVE.load(Ordering::Relaxed);
     let baseline_rss = peak_rss();
     PEAK.store(baseline_heap, Ordering::Relaxed);
@@ -462,6 +469,29 @@ fn main() {
         "the generator is deterministic"
     );
     let add_cpu = loop_cpu.zip(generating).map(|(all, gen)| all - gen);
+
+    // The generator again, now scoring each text the way `Thread::add` does (same options): what
+    // the loop cost beyond this is the thread's own bookkeeping (links, authors, pairs, buckets),
+    // which tells whether a growing cost comes from the thread or from scoring.
+    let mut generator = Generator::new(comments);
+    let scoring_start = cpu_seconds();
+    let mut compound_sum = 0.0;
+    for _ in 0..comments {
+        let comment = generator.comment();
+        compound_sum += polso::score_with(
+            &comment.text,
+            polso::Options {
+                lang: None,
+                explain: false,
+            },
+        )
+        .compound;
+    }
+    let scoring = cpu_seconds()
+        .zip(scoring_start)
+        .zip(generating)
+        .map(|((end, start), gen)| end - start - gen);
+    let bookkeeping = add_cpu.zip(scoring).map(|(add, score)| add - score);
     let per_comment_generating = generating.map(|g| g / comments as f64);
     // Per tenth of the thread, CPU seconds of adding (generator taken out): does a comment cost
     // more when the thread is larger?
@@ -479,6 +509,7 @@ fn main() {
         concat!(
             "{{\"comments\":{},\"rejected\":{},\"textBytes\":{},\"addSeconds\":{:.6},",
             "\"addCpuSeconds\":{},\"addCpuSecondsByTenth\":[{}],",
+            "\"scoreCpuSeconds\":{},\"bookkeepingCpuSeconds\":{},\"compoundMean\":{:.4},",
             "\"reportSeconds\":{:.6},\"heldHeapBytes\":{},\"peakHeapBytes\":{},",
             "\"baselineRssBytes\":{},\"peakRssBytes\":{},\"participants\":{},\"roots\":{},",
             "\"depthMax\":{},\"questions\":{},\"tension\":{:.3}}}"
@@ -487,8 +518,11 @@ fn main() {
         rejected,
         text_bytes,
         adding.as_secs_f64(),
-        add_cpu.map_or_else(|| "null".to_string(), |c| format!("{c:.6}")),
+        seconds_or_null(add_cpu),
         tenths.join(","),
+        seconds_or_null(scoring),
+        seconds_or_null(bookkeeping),
+        compound_sum / comments.max(1) as f64,
         reporting.as_secs_f64(),
         held_heap,
         peak_heap,
