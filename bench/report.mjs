@@ -43,12 +43,15 @@ function tryRun(cmd, args) {
   }
 }
 
-function machine() {
+function machine(loadBefore, loadAfter) {
   const lines = [];
   const cpus = os.cpus();
   lines.push(`- CPU: ${cpus[0]?.model ?? 'unknown'}, ${cpus.length} logical cores visible to Node`);
   lines.push(`- Memory: ${(os.totalmem() / 2 ** 30).toFixed(1)} GiB`);
   lines.push(`- OS: ${os.type()} ${os.release()} (${os.arch()})`);
+  // Timings depend on what else runs: the load average says how busy the machine was.
+  const load = (l) => l.map((x) => x.toFixed(2)).join(' / ');
+  lines.push(`- Load average (1 / 5 / 15 min): ${load(loadBefore)} at the start, ${load(loadAfter)} at the end`);
   lines.push(`- Node ${process.versions.node}; ${tryRun(PYTHON, ['--version']) ?? 'Python not found'}; ${tryRun('rustc', ['--version']) ?? 'rustc not found'}`);
   const lscpu = tryRun('lscpu', []);
   if (lscpu) {
@@ -146,6 +149,7 @@ export function chart(evalJson, speedJson) {
 async function main() {
   const opts = parseArgs(process.argv.slice(2), { limit: 'value', runs: 'value', 'per-set': 'value', 'scale-sizes': 'value' });
   const tmp = mkdtempSync(join(os.tmpdir(), 'polso-report-'));
+  const loadBefore = os.loadavg();
   try {
     const evalArgs = opts.limit ? ['--limit', opts.limit] : [];
     const speedArgs = [...(opts.runs ? ['--runs', opts.runs] : []), ...(opts['per-set'] ? ['--per-set', opts['per-set']] : [])];
@@ -182,7 +186,7 @@ scripts/bench.sh                # speed, download size, then thread analytics at
 
 ## Machine
 
-${machine()}
+${machine(loadBefore, os.loadavg())}
 
 ## Accuracy
 
