@@ -627,6 +627,120 @@ fn score_many(texts: &[String], options: Options) -> Result<JsValue, JsError> {
     to_js(&shaped, "scoreBatch")
 }
 
+/// Numbers per text in a packed batch result. `www/src/api.js` (`unpack`) reads the same layout:
+/// compound, pos, neu, neg, langConfidence, hostility, directness, politeness, shouting, flags.
+/// The flags hold the label (bits 0-1: pos, neu, neg), the language (bits 2-3: und, it, en) and
+/// the boolean signals (bit 4 insult, 5 targeted, 6 profanity, 7 question, 8 request,
+/// 9 complaint). Small integers are exact in an f64, so one Float64Array carries everything.
+pub const PACKED_STRIDE: usize = 10;
+
+/// Appends one result in the packed layout of [`PACKED_STRIDE`].
+fn pack_sentiment(s: &Sentiment, out: &mut Vec<f64>) {
+    let label = match s.label {
+        Label::Positive => 0,
+        Label::Neutral => 1,
+        Label::Negative => 2,
+    };
+    let lang = match s.lang.lang {
+        None => 0,
+        Some(Lang::It) => 1,
+        Some(Lang::En) => 2,
+    };
+    let signals = &s.signals;
+    let flags = label
+        | lang << 2
+        | u32::from(signals.insult) << 4
+        | u32::from(signals.targeted) << 5
+        | u32::from(signals.profanity) << 6
+        | u32::from(signals.question) << 7
+        | u32::from(signals.request) << 8
+        | u32::from(signals.complaint) << 9;
+    out.extend_from_slice(&[
+        s.compound,
+        s.pos,
+        s.neu,
+        s.neg,
+        s.lang.confidence,
+        signals.hostility,
+        signals.directness,
+        signals.politeness,
+        signals.shouting,
+        f64::from(flags),
+    ]);
+}
+
+/// Splits the concatenated texts of a packed batch by their lengths in UTF-16 code units (what
+/// JavaScript's `length` counts) and scores each one.
+///
+/// JavaScript encodes a lone surrogate as U+FFFD, but a text ending in a high surrogate followed
+/// by one starting with a low surrogate join into a valid pair, one 4-byte character that
+/// straddles the boundary. Each side then gets the U+FFFD it would have had on its own, so a batch
+/// scores exactly as its texts one by one. Lengths that run past the end (only a caller other than
+/// the wrapper could send them) give empty texts rather than a panic.
+fn score_packed(joined: &str, lengths: &[u32], options: Options) -> Vec<f64> {
+    let mut out = Vec::with_capacity(lengths.len() * PACKED_STRIDE);
+    let mut rest = joined;
+    // The low half of a pair split by the previous boundary, replaced by U+FFFD.
+    let mut split_pair = false;
+    for &length in lengths {
+        let mut units = usize::from(split_pair);
+        let mut end = 0;
+        let mut straddles = false;
+        for c in rest.chars() {
+            let width = c.len_utf16();
+            if units + width > length as usize {
+                straddles = units < length as usize;
+                break;
+            }
+            units += width;
+            end += c.len_utf8();
+        }
+        let text = &rest[..end];
+        let result = if split_pair || straddles {
+            let mut owned = String::with_capacity(text.len() + 6);
+            if split_pair {
+                owned.push(char::REPLACEMENT_CHARACTER);
+            }
+            owned.push_str(text);
+            if straddles {
+                owned.push(char::REPLACEMENT_CHARACTER);
+            }
+            crate::score_with(&owned, options)
+        } else {
+            crate::score_with(text, options)
+        };
+        pack_sentiment(&result, &mut out);
+        rest = &rest[end..];
+        if straddles {
+            // Skip the straddling character; its low half opens the next text.
+            let width = rest.chars().next().map_or(0, char::len_utf8);
+            rest = &rest[width..];
+        }
+        split_pair = straddles;
+    }
+    out
+}
+
+/// The batch call's fast path, used by the JavaScript wrapper (`www/src/api.js`): the texts come
+/// concatenated with their UTF-16 lengths, the results go back as one Float64Array in the layout
+/// of [`PACKED_STRIDE`], so a batch crosses the boundary once each way. The explanation does not
+/// fit in numbers: the wrapper calls `scoreBatch` for `explain: true`, and this refuses it.
+#[wasm_bindgen(js_name = __scorePacked, skip_typescript)]
+pub fn js_score_packed(
+    joined: &str,
+    lengths: &[u32],
+    options: Option<JsValue>,
+    call: &str,
+) -> Result<Vec<f64>, JsError> {
+    let options = read_options(&options, call)?;
+    if options.explain {
+        return Err(JsError::new(&format!(
+            "polso: {call}: the packed path cannot explain; call scoreBatch"
+        )));
+    }
+    Ok(score_packed(joined, lengths, options))
+}
+
 /// Scores one text, detecting its language unless `options.lang` says which.
 #[wasm_bindgen(js_name = score, unchecked_return_type = "Sentiment")]
 pub fn js_score(
@@ -677,6 +791,23 @@ impl Analyzer {
             &read_text(&text, "Analyzer.score(text): text")?,
             self.options,
         )
+    }
+
+    /// Whether this analyzer explains its scores (the wrapper then takes the rich path).
+    #[wasm_bindgen(js_name = __explains, skip_typescript)]
+    pub fn explains(&self) -> bool {
+        self.options.explain
+    }
+
+    /// The packed batch path with this analyzer's options (see [`js_score_packed`]); without an
+    /// explanation only.
+    #[wasm_bindgen(js_name = __scorePacked, skip_typescript)]
+    pub fn score_packed(&self, joined: &str, lengths: &[u32]) -> Vec<f64> {
+        let options = Options {
+            explain: false,
+            ..self.options
+        };
+        score_packed(joined, lengths, options)
     }
 
     /// Scores an array of texts in one call.
