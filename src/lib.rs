@@ -36,6 +36,7 @@ pub mod lang;
 pub mod lexicon;
 pub mod sentiment;
 pub mod signals;
+mod sort;
 pub mod text;
 pub mod thread;
 #[cfg(target_family = "wasm")]
