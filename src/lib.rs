@@ -32,6 +32,8 @@
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]
 
+#[cfg(any(test, target_family = "wasm"))]
+mod json;
 pub mod lang;
 pub mod lexicon;
 pub mod sentiment;

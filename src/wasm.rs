@@ -4,7 +4,7 @@
 //! it through the generated glue as `score`, `scoreBatch`, `Analyzer` and so on.
 //!
 //! Calls are coarse, so a page crosses the boundary once per batch, not once per token: score one
-//! text, score an array of texts. Results are plain JS objects built with `serde-wasm-bindgen`
+//! text, score an array of texts. Results are plain JS objects, parsed from JSON written by `json`
 //! from the core's `Serialize` types (camelCase names); their TypeScript types are declared below,
 //! next to the code that produces them, and the generated `.d.ts` uses them instead of `any`.
 //! Long-lived configuration is a class (`Analyzer`) that JS can `free()`.
@@ -344,22 +344,22 @@ impl<'a> JsSentiment<'a> {
     }
 }
 
-/// Converts a result to a plain JS object. Serialising plain numbers, strings and arrays cannot
-/// fail; should it ever, the caller gets an `Error` rather than a panic.
+use crate::json;
+
+/// Converts a result to plain JS objects: written as JSON here and parsed by the engine, so the
+/// whole result crosses the boundary once (see [`json`]). Writing numbers, strings and arrays
+/// cannot fail; should it ever, the caller gets an `Error` rather than a panic.
 fn to_js<T: Serialize + ?Sized>(value: &T, what: &str) -> Result<JsValue, JsError> {
-    value
-        .serialize(&serde_wasm_bindgen::Serializer::new())
-        .map_err(|e| JsError::new(&format!("polso: could not build the {what} result: {e}")))
+    json::to_json(value)
+        .ok()
+        .and_then(|text| js_sys::JSON::parse(&text).ok())
+        .ok_or_else(|| JsError::new(&format!("polso: could not build the {what}")))
 }
 
-/// Converts a thread report: maps become plain objects and absent values `null`, as in JSON.
+/// Converts a thread report: maps become plain objects and absent values `null`, as in the CLI's
+/// JSON.
 fn report_to_js(report: &crate::ThreadReport) -> Result<JsValue, JsError> {
-    let serializer = serde_wasm_bindgen::Serializer::new()
-        .serialize_maps_as_objects(true)
-        .serialize_missing_as_null(true);
-    report
-        .serialize(&serializer)
-        .map_err(|e| JsError::new(&format!("polso: could not build the thread report: {e}")))
+    to_js(report, "thread report")
 }
 
 /// A short name for the type of a JS value, for error messages.
@@ -612,7 +612,7 @@ fn read_comments(value: &JsValue, call: &str, single: bool) -> Result<Vec<Commen
 
 fn score_one(text: &str, options: Options) -> Result<JsValue, JsError> {
     let result = crate::score_with(text, options);
-    to_js(&JsSentiment::new(&result, options.explain), "score")
+    to_js(&JsSentiment::new(&result, options.explain), "score result")
 }
 
 fn score_many(texts: &[String], options: Options) -> Result<JsValue, JsError> {
@@ -624,7 +624,7 @@ fn score_many(texts: &[String], options: Options) -> Result<JsValue, JsError> {
         .iter()
         .map(|s| JsSentiment::new(s, options.explain))
         .collect();
-    to_js(&shaped, "scoreBatch")
+    to_js(&shaped, "scoreBatch result")
 }
 
 /// Numbers per text in a packed batch result. `www/src/api.js` (`unpack`) reads the same layout:
