@@ -117,6 +117,68 @@ fn batch_is_one_result_per_text_in_order() {
 }
 
 #[wasm_bindgen_test]
+fn the_packed_batch_holds_what_score_returns_text_by_text() {
+    use polso::wasm::{js_score_packed, PACKED_STRIDE};
+    let texts = [
+        "I love it",
+        "",
+        "Sei proprio un idiota 😡",
+        "ok 👍🏽 thanks",
+        "Why?",
+    ];
+    let lengths: Vec<u32> = texts
+        .iter()
+        .map(|t| t.encode_utf16().count() as u32)
+        .collect();
+    let packed = js_score_packed(&texts.concat(), &lengths, None, "test").unwrap();
+    assert_eq!(packed.len(), texts.len() * PACKED_STRIDE);
+    for (text, row) in texts.iter().zip(packed.chunks(PACKED_STRIDE)) {
+        let r = js_score((*text).into(), None).unwrap();
+        let signals = get(&r, "signals");
+        let numbers = [
+            num(&r, "compound"),
+            num(&r, "pos"),
+            num(&r, "neu"),
+            num(&r, "neg"),
+            num(&r, "langConfidence"),
+            num(&signals, "hostility"),
+            num(&signals, "directness"),
+            num(&signals, "politeness"),
+            num(&signals, "shouting"),
+        ];
+        assert_eq!(row[..9], numbers, "{text}");
+        let flags = row[9] as u32;
+        assert_eq!(
+            ["pos", "neu", "neg"][(flags & 3) as usize],
+            string(&r, "label")
+        );
+        assert_eq!(
+            ["und", "it", "en"][(flags >> 2 & 3) as usize],
+            string(&r, "lang")
+        );
+        for (bit, name) in [
+            "insult",
+            "targeted",
+            "profanity",
+            "question",
+            "request",
+            "complaint",
+        ]
+        .iter()
+        .enumerate()
+        {
+            assert_eq!(
+                flags >> (4 + bit) & 1 == 1,
+                get(&signals, name).as_bool().unwrap(),
+                "{text}: {name}"
+            );
+        }
+    }
+    let refused = js_score_packed("x", &[1], options(r#"{"explain": true}"#), "scoreBatch");
+    assert!(message(refused.map(|_| JsValue::NULL)).contains("cannot explain"));
+}
+
+#[wasm_bindgen_test]
 fn options_lang_forces_the_language() {
     let r = js_score("ok".into(), options(r#"{"lang": "it"}"#)).unwrap();
     assert_eq!(string(&r, "lang"), "it");
