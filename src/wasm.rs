@@ -18,7 +18,9 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
 use crate::sentiment::{Contribution, Label, Options, Sentiment};
-use crate::thread::{CommentInput, Thread, ThreadOptions, Timestamp};
+use crate::thread::{
+    CommentInput, Loose, LooseReactions, Reactions, Thread, ThreadOptions, Timestamp,
+};
 use crate::Lang;
 
 #[wasm_bindgen(typescript_custom_section)]
@@ -584,12 +586,127 @@ fn read_comment(item: &JsValue, index: usize, call: &str) -> Result<CommentInput
             type_name(&text)
         )));
     }
-    serde_wasm_bindgen::from_value(item.clone()).map_err(|e| {
+    comment_from_js(item).map_err(|e| {
         JsError::new(&format!(
             "polso: {call}: comments[{index}]{id}: {e} (expected id and parentId as strings or \
              numbers, time as ISO 8601 or epoch milliseconds, reactions as a number or {{up, down}})"
         ))
     })
+}
+
+/// The fields of a comment and the names each may go by (the CLI's JSON accepts the same).
+const COMMENT_FIELDS: [(&str, &[&str]); 7] = [
+    ("id", &["id"]),
+    ("parentId", &["parent", "parentId", "parent_id"]),
+    ("author", &["author", "user", "username"]),
+    ("time", &["created_at", "time", "timestamp", "ts"]),
+    ("text", &["body", "text"]),
+    ("reactions", &["reactions"]),
+    ("isStaff", &["isStaff", "is_staff"]),
+];
+
+/// Reads a comment object as the core's [`CommentInput`], by hand rather than through serde so
+/// the wasm carries no deserializer. It accepts what the CLI's JSON reading accepts: a field under
+/// any of its names (two names for one field is an error), `null` or `undefined` for an absent
+/// value, ids and times as strings or numbers (safe integers as integers), reactions as a
+/// whole-number count, `{up, down}` or `[up, down]`; other fields are ignored.
+fn comment_from_js(item: &JsValue) -> Result<CommentInput, String> {
+    let mut input = CommentInput::default();
+    for (field, names) in COMMENT_FIELDS {
+        let mut present = names
+            .iter()
+            .map(|name| JsValue::from_str(name))
+            .filter(|key| Reflect::has(item, key).unwrap_or(false));
+        let Some(key) = present.next() else {
+            continue;
+        };
+        if present.next().is_some() {
+            return Err(format!("{field} is given twice, under two of its names"));
+        }
+        let value = Reflect::get(item, &key).unwrap_or(JsValue::UNDEFINED);
+        if value.is_undefined() || value.is_null() {
+            continue;
+        }
+        let wrong =
+            |expected: &str| format!("{field} must be {expected}, got {}", type_name(&value));
+        match field {
+            "text" => input.text = Some(value.as_string().ok_or_else(|| wrong("a string"))?),
+            "isStaff" => {
+                input.is_staff = Some(value.as_bool().ok_or_else(|| wrong("true or false"))?)
+            }
+            "reactions" => {
+                input.reactions = Some(
+                    loose_reactions(&value).ok_or_else(|| wrong("a whole number or {up, down}"))?,
+                )
+            }
+            _ => {
+                let loose = loose(&value).ok_or_else(|| wrong("a string or a number"))?;
+                match field {
+                    "id" => input.id = Some(loose),
+                    "parentId" => input.parent_id = Some(loose),
+                    "author" => input.author = Some(loose),
+                    _ => input.time = Some(loose),
+                }
+            }
+        }
+    }
+    Ok(input)
+}
+
+/// A string, number or boolean as [`Loose`]; numbers that are safe integers become integers.
+fn loose(value: &JsValue) -> Option<Loose> {
+    if let Some(text) = value.as_string() {
+        Some(Loose::Text(text))
+    } else if let Some(flag) = value.as_bool() {
+        Some(Loose::Bool(flag))
+    } else if let Some(number) = value.as_f64() {
+        Some(match safe_integer(number) {
+            Some(integer) => Loose::Integer(integer),
+            None => Loose::Float(number),
+        })
+    } else if value.is_bigint() {
+        match i64::try_from(value.clone()) {
+            Ok(integer) => Some(Loose::Integer(integer)),
+            Err(big) => u64::try_from(big).ok().map(|n| Loose::Float(n as f64)),
+        }
+    } else {
+        None
+    }
+}
+
+/// The value as an integer when it is one JavaScript represents exactly (`Number.isSafeInteger`).
+fn safe_integer(number: f64) -> Option<i64> {
+    const MAX_SAFE: f64 = 9_007_199_254_740_991.0;
+    (number.fract() == 0.0 && number.abs() <= MAX_SAFE).then_some(number as i64)
+}
+
+/// Reactions as a count, `{up, down}` (each optional, other keys ignored) or `[up, down]`.
+fn loose_reactions(value: &JsValue) -> Option<LooseReactions> {
+    let count = |v: &JsValue| v.as_f64().and_then(safe_integer);
+    let up_down = |v: &JsValue| count(v).and_then(|n| u32::try_from(n).ok());
+    if value.as_f64().is_some() {
+        return count(value).map(LooseReactions::Count);
+    }
+    if let Some(pair) = value.dyn_ref::<Array>() {
+        return match pair.length() {
+            2 => Some(LooseReactions::UpDown(Reactions {
+                up: up_down(&pair.get(0))?,
+                down: up_down(&pair.get(1))?,
+            })),
+            _ => None,
+        };
+    }
+    if !value.is_object() {
+        return None;
+    }
+    let mut reactions = Reactions::default();
+    for (name, slot) in [("up", &mut reactions.up), ("down", &mut reactions.down)] {
+        let key = JsValue::from_str(name);
+        if Reflect::has(value, &key).unwrap_or(false) {
+            *slot = up_down(&Reflect::get(value, &key).ok()?)?;
+        }
+    }
+    Some(LooseReactions::UpDown(reactions))
 }
 
 /// Reads an array of comments (or one comment object, for `OpenThread.add`).

@@ -370,6 +370,48 @@ fn thread_errors_name_the_comment_and_the_field() {
 }
 
 #[wasm_bindgen_test]
+fn comments_are_read_under_every_name_the_cli_accepts() {
+    use polso::wasm::js_analyze_thread;
+    let comments = js_sys::JSON::parse(
+        r#"[
+        {"id": 1, "user": "anna", "ts": "2024-05-01T10:00:00Z", "body": "Come si esporta in CSV?"},
+        {"id": 2, "parent_id": 1, "username": "marco", "created_at": 1714558320000, "text": "Da Impostazioni",
+         "reactions": {"up": 4, "down": 1}, "is_staff": true},
+        {"id": 3, "parent": 2, "author": "anna", "timestamp": "2024-05-01T10:20:00Z", "text": "Grazie!", "reactions": [2, 0]}
+    ]"#,
+    )
+    .unwrap();
+    let report = js_analyze_thread(comments, None).unwrap();
+    assert_eq!(num(&report, "comments"), 3.0);
+    let responsiveness = get(&report, "responsiveness");
+    assert_eq!(num(&responsiveness, "firstResponseMinutes"), 12.0);
+    let warnings: Array = get(&report, "warnings").dyn_into().unwrap();
+    assert_eq!(
+        warnings.length(),
+        0,
+        "every parent, author and time was found"
+    );
+    let staff: Array = get(&get(&report, "people"), "staff").dyn_into().unwrap();
+    assert_eq!(staff.get(0).as_string().as_deref(), Some("marco"));
+
+    let twice =
+        js_sys::JSON::parse(r#"[{"id": "d1", "parentId": "x", "parent": "y", "text": "hi"}]"#)
+            .unwrap();
+    let m = message(js_analyze_thread(twice, None));
+    assert!(
+        m.contains("\"d1\"") && m.contains("parentId is given twice"),
+        "{m}"
+    );
+    let fractional =
+        js_sys::JSON::parse(r#"[{"id": "r1", "text": "hi", "reactions": {"up": 1.5}}]"#).unwrap();
+    let m = message(js_analyze_thread(fractional, None));
+    assert!(
+        m.contains("\"r1\"") && m.contains("reactions must be"),
+        "{m}"
+    );
+}
+
+#[wasm_bindgen_test]
 fn an_empty_thread_has_a_report() {
     let report = polso::wasm::js_analyze_thread(Array::new().into(), None).unwrap();
     assert_eq!(num(&report, "comments"), 0.0);
