@@ -22,8 +22,10 @@ ensure_wasm_pack
 ensure_wasm_bindgen_cli
 ensure_npm_deps www/build
 
-step "wasm-pack build --target web (release, no default features)"
-wasm-pack --quiet build --target web --mode no-install --release --no-pack \
+# The wasm-release profile (Cargo.toml) optimises for size; --no-opt because wasm-opt runs later,
+# from the npm package binaryen.
+step "wasm-pack build --target web (profile wasm-release, no default features)"
+wasm-pack --quiet build --target web --mode no-install --profile wasm-release --no-opt --no-pack \
   --out-dir target/wasm-pack --out-name polso . -- --no-default-features
 
 step "assembling www/pkg"

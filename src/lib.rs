@@ -32,10 +32,13 @@
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]
 
+#[cfg(any(test, target_family = "wasm"))]
+mod json;
 pub mod lang;
 pub mod lexicon;
 pub mod sentiment;
 pub mod signals;
+mod sort;
 pub mod text;
 pub mod thread;
 #[cfg(target_family = "wasm")]

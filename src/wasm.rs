@@ -4,7 +4,7 @@
 //! it through the generated glue as `score`, `scoreBatch`, `Analyzer` and so on.
 //!
 //! Calls are coarse, so a page crosses the boundary once per batch, not once per token: score one
-//! text, score an array of texts. Results are plain JS objects built with `serde-wasm-bindgen`
+//! text, score an array of texts. Results are plain JS objects, parsed from JSON written by `json`
 //! from the core's `Serialize` types (camelCase names); their TypeScript types are declared below,
 //! next to the code that produces them, and the generated `.d.ts` uses them instead of `any`.
 //! Long-lived configuration is a class (`Analyzer`) that JS can `free()`.
@@ -18,7 +18,9 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
 use crate::sentiment::{Contribution, Label, Options, Sentiment};
-use crate::thread::{CommentInput, Thread, ThreadOptions, Timestamp};
+use crate::thread::{
+    CommentInput, Loose, LooseReactions, Reactions, Thread, ThreadOptions, Timestamp,
+};
 use crate::Lang;
 
 #[wasm_bindgen(typescript_custom_section)]
@@ -344,22 +346,22 @@ impl<'a> JsSentiment<'a> {
     }
 }
 
-/// Converts a result to a plain JS object. Serialising plain numbers, strings and arrays cannot
-/// fail; should it ever, the caller gets an `Error` rather than a panic.
+use crate::json;
+
+/// Converts a result to plain JS objects: written as JSON here and parsed by the engine, so the
+/// whole result crosses the boundary once (see [`json`]). Writing numbers, strings and arrays
+/// cannot fail; should it ever, the caller gets an `Error` rather than a panic.
 fn to_js<T: Serialize + ?Sized>(value: &T, what: &str) -> Result<JsValue, JsError> {
-    value
-        .serialize(&serde_wasm_bindgen::Serializer::new())
-        .map_err(|e| JsError::new(&format!("polso: could not build the {what} result: {e}")))
+    json::to_json(value)
+        .ok()
+        .and_then(|text| js_sys::JSON::parse(&text).ok())
+        .ok_or_else(|| JsError::new(&format!("polso: could not build the {what}")))
 }
 
-/// Converts a thread report: maps become plain objects and absent values `null`, as in JSON.
+/// Converts a thread report: maps become plain objects and absent values `null`, as in the CLI's
+/// JSON.
 fn report_to_js(report: &crate::ThreadReport) -> Result<JsValue, JsError> {
-    let serializer = serde_wasm_bindgen::Serializer::new()
-        .serialize_maps_as_objects(true)
-        .serialize_missing_as_null(true);
-    report
-        .serialize(&serializer)
-        .map_err(|e| JsError::new(&format!("polso: could not build the thread report: {e}")))
+    to_js(report, "thread report")
 }
 
 /// A short name for the type of a JS value, for error messages.
@@ -584,12 +586,127 @@ fn read_comment(item: &JsValue, index: usize, call: &str) -> Result<CommentInput
             type_name(&text)
         )));
     }
-    serde_wasm_bindgen::from_value(item.clone()).map_err(|e| {
+    comment_from_js(item).map_err(|e| {
         JsError::new(&format!(
             "polso: {call}: comments[{index}]{id}: {e} (expected id and parentId as strings or \
              numbers, time as ISO 8601 or epoch milliseconds, reactions as a number or {{up, down}})"
         ))
     })
+}
+
+/// The fields of a comment and the names each may go by (the CLI's JSON accepts the same).
+const COMMENT_FIELDS: [(&str, &[&str]); 7] = [
+    ("id", &["id"]),
+    ("parentId", &["parent", "parentId", "parent_id"]),
+    ("author", &["author", "user", "username"]),
+    ("time", &["created_at", "time", "timestamp", "ts"]),
+    ("text", &["body", "text"]),
+    ("reactions", &["reactions"]),
+    ("isStaff", &["isStaff", "is_staff"]),
+];
+
+/// Reads a comment object as the core's [`CommentInput`], by hand rather than through serde so
+/// the wasm carries no deserializer. It accepts what the CLI's JSON reading accepts: a field under
+/// any of its names (two names for one field is an error), `null` or `undefined` for an absent
+/// value, ids and times as strings or numbers (safe integers as integers), reactions as a
+/// whole-number count, `{up, down}` or `[up, down]`; other fields are ignored.
+fn comment_from_js(item: &JsValue) -> Result<CommentInput, String> {
+    let mut input = CommentInput::default();
+    for (field, names) in COMMENT_FIELDS {
+        let mut present = names
+            .iter()
+            .map(|name| JsValue::from_str(name))
+            .filter(|key| Reflect::has(item, key).unwrap_or(false));
+        let Some(key) = present.next() else {
+            continue;
+        };
+        if present.next().is_some() {
+            return Err(format!("{field} is given twice, under two of its names"));
+        }
+        let value = Reflect::get(item, &key).unwrap_or(JsValue::UNDEFINED);
+        if value.is_undefined() || value.is_null() {
+            continue;
+        }
+        let wrong =
+            |expected: &str| format!("{field} must be {expected}, got {}", type_name(&value));
+        match field {
+            "text" => input.text = Some(value.as_string().ok_or_else(|| wrong("a string"))?),
+            "isStaff" => {
+                input.is_staff = Some(value.as_bool().ok_or_else(|| wrong("true or false"))?)
+            }
+            "reactions" => {
+                input.reactions = Some(
+                    loose_reactions(&value).ok_or_else(|| wrong("a whole number or {up, down}"))?,
+                )
+            }
+            _ => {
+                let loose = loose(&value).ok_or_else(|| wrong("a string or a number"))?;
+                match field {
+                    "id" => input.id = Some(loose),
+                    "parentId" => input.parent_id = Some(loose),
+                    "author" => input.author = Some(loose),
+                    _ => input.time = Some(loose),
+                }
+            }
+        }
+    }
+    Ok(input)
+}
+
+/// A string, number or boolean as [`Loose`]; numbers that are safe integers become integers.
+fn loose(value: &JsValue) -> Option<Loose> {
+    if let Some(text) = value.as_string() {
+        Some(Loose::Text(text))
+    } else if let Some(flag) = value.as_bool() {
+        Some(Loose::Bool(flag))
+    } else if let Some(number) = value.as_f64() {
+        Some(match safe_integer(number) {
+            Some(integer) => Loose::Integer(integer),
+            None => Loose::Float(number),
+        })
+    } else if value.is_bigint() {
+        match i64::try_from(value.clone()) {
+            Ok(integer) => Some(Loose::Integer(integer)),
+            Err(big) => u64::try_from(big).ok().map(|n| Loose::Float(n as f64)),
+        }
+    } else {
+        None
+    }
+}
+
+/// The value as an integer when it is one JavaScript represents exactly (`Number.isSafeInteger`).
+fn safe_integer(number: f64) -> Option<i64> {
+    const MAX_SAFE: f64 = 9_007_199_254_740_991.0;
+    (number.fract() == 0.0 && number.abs() <= MAX_SAFE).then_some(number as i64)
+}
+
+/// Reactions as a count, `{up, down}` (each optional, other keys ignored) or `[up, down]`.
+fn loose_reactions(value: &JsValue) -> Option<LooseReactions> {
+    let count = |v: &JsValue| v.as_f64().and_then(safe_integer);
+    let up_down = |v: &JsValue| count(v).and_then(|n| u32::try_from(n).ok());
+    if value.as_f64().is_some() {
+        return count(value).map(LooseReactions::Count);
+    }
+    if let Some(pair) = value.dyn_ref::<Array>() {
+        return match pair.length() {
+            2 => Some(LooseReactions::UpDown(Reactions {
+                up: up_down(&pair.get(0))?,
+                down: up_down(&pair.get(1))?,
+            })),
+            _ => None,
+        };
+    }
+    if !value.is_object() {
+        return None;
+    }
+    let mut reactions = Reactions::default();
+    for (name, slot) in [("up", &mut reactions.up), ("down", &mut reactions.down)] {
+        let key = JsValue::from_str(name);
+        if Reflect::has(value, &key).unwrap_or(false) {
+            *slot = up_down(&Reflect::get(value, &key).ok()?)?;
+        }
+    }
+    Some(LooseReactions::UpDown(reactions))
 }
 
 /// Reads an array of comments (or one comment object, for `OpenThread.add`).
@@ -612,7 +729,7 @@ fn read_comments(value: &JsValue, call: &str, single: bool) -> Result<Vec<Commen
 
 fn score_one(text: &str, options: Options) -> Result<JsValue, JsError> {
     let result = crate::score_with(text, options);
-    to_js(&JsSentiment::new(&result, options.explain), "score")
+    to_js(&JsSentiment::new(&result, options.explain), "score result")
 }
 
 fn score_many(texts: &[String], options: Options) -> Result<JsValue, JsError> {
@@ -624,7 +741,121 @@ fn score_many(texts: &[String], options: Options) -> Result<JsValue, JsError> {
         .iter()
         .map(|s| JsSentiment::new(s, options.explain))
         .collect();
-    to_js(&shaped, "scoreBatch")
+    to_js(&shaped, "scoreBatch result")
+}
+
+/// Numbers per text in a packed batch result. `www/src/api.js` (`unpack`) reads the same layout:
+/// compound, pos, neu, neg, langConfidence, hostility, directness, politeness, shouting, flags.
+/// The flags hold the label (bits 0-1: pos, neu, neg), the language (bits 2-3: und, it, en) and
+/// the boolean signals (bit 4 insult, 5 targeted, 6 profanity, 7 question, 8 request,
+/// 9 complaint). Small integers are exact in an f64, so one Float64Array carries everything.
+pub const PACKED_STRIDE: usize = 10;
+
+/// Appends one result in the packed layout of [`PACKED_STRIDE`].
+fn pack_sentiment(s: &Sentiment, out: &mut Vec<f64>) {
+    let label = match s.label {
+        Label::Positive => 0,
+        Label::Neutral => 1,
+        Label::Negative => 2,
+    };
+    let lang = match s.lang.lang {
+        None => 0,
+        Some(Lang::It) => 1,
+        Some(Lang::En) => 2,
+    };
+    let signals = &s.signals;
+    let flags = label
+        | lang << 2
+        | u32::from(signals.insult) << 4
+        | u32::from(signals.targeted) << 5
+        | u32::from(signals.profanity) << 6
+        | u32::from(signals.question) << 7
+        | u32::from(signals.request) << 8
+        | u32::from(signals.complaint) << 9;
+    out.extend_from_slice(&[
+        s.compound,
+        s.pos,
+        s.neu,
+        s.neg,
+        s.lang.confidence,
+        signals.hostility,
+        signals.directness,
+        signals.politeness,
+        signals.shouting,
+        f64::from(flags),
+    ]);
+}
+
+/// Splits the concatenated texts of a packed batch by their lengths in UTF-16 code units (what
+/// JavaScript's `length` counts) and scores each one.
+///
+/// JavaScript encodes a lone surrogate as U+FFFD, but a text ending in a high surrogate followed
+/// by one starting with a low surrogate join into a valid pair, one 4-byte character that
+/// straddles the boundary. Each side then gets the U+FFFD it would have had on its own, so a batch
+/// scores exactly as its texts one by one. Lengths that run past the end (only a caller other than
+/// the wrapper could send them) give empty texts rather than a panic.
+fn score_packed(joined: &str, lengths: &[u32], options: Options) -> Vec<f64> {
+    let mut out = Vec::with_capacity(lengths.len() * PACKED_STRIDE);
+    let mut rest = joined;
+    // The low half of a pair split by the previous boundary, replaced by U+FFFD.
+    let mut split_pair = false;
+    for &length in lengths {
+        let mut units = usize::from(split_pair);
+        let mut end = 0;
+        let mut straddles = false;
+        for c in rest.chars() {
+            let width = c.len_utf16();
+            if units + width > length as usize {
+                straddles = units < length as usize;
+                break;
+            }
+            units += width;
+            end += c.len_utf8();
+        }
+        let text = &rest[..end];
+        let result = if split_pair || straddles {
+            let mut owned = String::with_capacity(text.len() + 6);
+            if split_pair {
+                owned.push(char::REPLACEMENT_CHARACTER);
+            }
+            owned.push_str(text);
+            if straddles {
+                owned.push(char::REPLACEMENT_CHARACTER);
+            }
+            crate::score_with(&owned, options)
+        } else {
+            crate::score_with(text, options)
+        };
+        pack_sentiment(&result, &mut out);
+        rest = &rest[end..];
+        if straddles {
+            // Skip the straddling character; its low half opens the next text.
+            let width = rest.chars().next().map_or(0, char::len_utf8);
+            rest = &rest[width..];
+        }
+        split_pair = straddles;
+    }
+    out
+}
+
+/// The batch call's fast path, used by the JavaScript wrapper (`www/src/api.js`): the texts come
+/// concatenated with their UTF-16 lengths, the results go back as one Float64Array in the layout
+/// of [`PACKED_STRIDE`], so a batch crosses the boundary once each way. The explanation does not
+/// fit in numbers: the wrapper calls `scoreBatch` for `explain: true`, and this refuses it.
+#[wasm_bindgen(js_name = __scorePacked, skip_typescript)]
+pub fn js_score_packed(
+    joined: &str,
+    lengths: &[u32],
+    options: Option<JsValue>,
+    call: &str,
+) -> Result<Vec<f64>, JsError> {
+    let options = read_options(&options, call)?;
+    if options.explain {
+        return Err(JsError::new(&format!(
+            "polso: {call}: the packed path cannot explain; call scoreBatch"
+        )));
+    }
+    Ok(score_packed(joined, lengths, options))
 }
 
 /// Scores one text, detecting its language unless `options.lang` says which.
@@ -677,6 +908,23 @@ impl Analyzer {
             &read_text(&text, "Analyzer.score(text): text")?,
             self.options,
         )
+    }
+
+    /// Whether this analyzer explains its scores (the wrapper then takes the rich path).
+    #[wasm_bindgen(js_name = __explains, skip_typescript)]
+    pub fn explains(&self) -> bool {
+        self.options.explain
+    }
+
+    /// The packed batch path with this analyzer's options (see [`js_score_packed`]); without an
+    /// explanation only.
+    #[wasm_bindgen(js_name = __scorePacked, skip_typescript)]
+    pub fn score_packed(&self, joined: &str, lengths: &[u32]) -> Vec<f64> {
+        let options = Options {
+            explain: false,
+            ..self.options
+        };
+        score_packed(joined, lengths, options)
     }
 
     /// Scores an array of texts in one call.

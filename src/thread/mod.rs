@@ -36,6 +36,8 @@ mod time;
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
+use crate::sort;
+
 pub use input::{Comment, CommentInput, Loose, LooseReactions, Reactions, Warning};
 pub use report::{
     summarize, Band, CommentScore, Heat, Mood, MoodBucket, Need, NeedKind, Needs, People,
@@ -532,7 +534,7 @@ impl Thread {
         let c = self.nodes.get(idx as usize).map_or(0, |n| n.compound);
         if (positive && c > 0) || (!positive && c < 0) {
             list.push(idx);
-            list.sort_by_cached_key(|&i| rank(self, i));
+            sort::sort_by_cached_key(&mut list, |&i| rank(self, i));
             list.truncate(KEEP);
         }
         if positive {
@@ -721,7 +723,7 @@ impl Thread {
                 });
             }
         }
-        all.sort();
+        sort::sort(&mut all);
         all
     }
 
@@ -814,7 +816,7 @@ impl Thread {
         if self.options.sla_minutes.is_some() {
             let mut held: Vec<u32> = self.needs.clone();
             held.extend(self.main_root());
-            held.sort_unstable();
+            sort::sort(&mut held);
             held.dedup();
             for idx in held {
                 let (l, w) = self.sla_status(idx, now);
@@ -843,7 +845,9 @@ impl Thread {
             .iter()
             .filter(|a| !a.staff && value(a) > 0)
             .collect();
-        people.sort_by(|a, b| value(b).cmp(&value(a)).then_with(|| a.name.cmp(&b.name)));
+        sort::sort_by(&mut people, |a, b| {
+            value(b).cmp(&value(a)).then_with(|| a.name.cmp(&b.name))
+        });
         people
             .into_iter()
             .take(self.options.top)
@@ -879,7 +883,7 @@ impl Thread {
             };
             quiet.push((reason, node.time, a.name.clone(), node.id.clone()));
         }
-        quiet.sort();
+        sort::sort(&mut quiet);
         let quiet_total = quiet.len() as u32;
         let mut staff: Vec<String> = self
             .authors
@@ -887,7 +891,7 @@ impl Thread {
             .filter(|a| a.staff)
             .map(|a| a.name.to_string())
             .collect();
-        staff.sort();
+        sort::sort(&mut staff);
         People {
             top_by_comments: self.ranked(|a| a.comments),
             top_by_replies_received: self.ranked(|a| a.replies_received),
@@ -1000,7 +1004,7 @@ impl Thread {
                 },
             ));
         }
-        items.sort_by(|a, b| (a.0, a.1).cmp(&(b.0, b.1)));
+        sort::sort_by(&mut items, |a, b| (a.0, a.1).cmp(&(b.0, b.1)));
         Needs {
             questions,
             requests,

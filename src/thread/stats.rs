@@ -7,7 +7,7 @@ pub fn quantile(values: &mut [f64], q: f64) -> Option<f64> {
     if values.is_empty() || !q.is_finite() {
         return None;
     }
-    values.sort_unstable_by(f64::total_cmp);
+    crate::sort::sort_by(values, f64::total_cmp);
     let h = (values.len() - 1) as f64 * q.clamp(0.0, 1.0);
     let lo = h.floor() as usize;
     let hi = h.ceil() as usize;
@@ -44,7 +44,7 @@ pub fn gini(counts: &mut [u32]) -> f64 {
     if n < 2 || total <= 0.0 {
         return 0.0;
     }
-    counts.sort_unstable();
+    crate::sort::sort(counts);
     let weighted: f64 = counts
         .iter()
         .enumerate()
@@ -59,7 +59,7 @@ pub fn gini(counts: &mut [u32]) -> f64 {
 /// of the comments. `counts` is sorted in place. 0 when there are none.
 pub fn contributor_absence_factor(counts: &mut [u32]) -> u32 {
     let total: u64 = counts.iter().map(|&c| u64::from(c)).sum();
-    counts.sort_unstable_by(|a, b| b.cmp(a));
+    crate::sort::sort_by(counts, |a, b| b.cmp(a));
     let mut running = 0u64;
     for (i, &c) in counts.iter().enumerate() {
         running += u64::from(c);

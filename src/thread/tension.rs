@@ -53,7 +53,9 @@ fn strongest(nodes: &[(&Node, f64)], score: impl Fn(&Node, f64) -> f64) -> Vec<S
         .map(|(n, w)| (score(n, *w), &*n.id))
         .filter(|(s, _)| *s > 0.0)
         .collect();
-    scored.sort_by(|a, b| b.0.total_cmp(&a.0).then_with(|| a.1.cmp(b.1)));
+    crate::sort::sort_by(&mut scored, |a, b| {
+        b.0.total_cmp(&a.0).then_with(|| a.1.cmp(b.1))
+    });
     scored
         .into_iter()
         .take(LISTED)
@@ -161,7 +163,7 @@ pub(super) fn measure(thread: &Thread, window: &[u32], velocity: u32) -> Tension
     // Ties go to the pair whose names sort first: author indices depend on arrival order.
     let names = |pair: (u32, u32)| {
         let mut names = [thread.author_name(pair.0), thread.author_name(pair.1)];
-        names.sort();
+        crate::sort::sort(&mut names);
         names
     };
     let best = pairs
@@ -221,7 +223,7 @@ pub(super) fn measure(thread: &Thread, window: &[u32], velocity: u32) -> Tension
         .into_iter()
         .map(|(target, replies)| {
             let mut attackers: Vec<u32> = replies.iter().map(|r| r.0).collect();
-            attackers.sort_unstable();
+            crate::sort::sort(&mut attackers);
             attackers.dedup();
             (
                 attackers.len(),
@@ -300,7 +302,9 @@ pub(super) fn measure(thread: &Thread, window: &[u32], velocity: u32) -> Tension
         .iter()
         .filter(|c| c.contribution >= 0.05)
         .collect();
-    ranked.sort_by(|a, b| b.contribution.total_cmp(&a.contribution));
+    crate::sort::sort_by(&mut ranked, |a, b| {
+        b.contribution.total_cmp(&a.contribution)
+    });
     let score = round(score, 4);
     Tension {
         score,

@@ -117,6 +117,68 @@ fn batch_is_one_result_per_text_in_order() {
 }
 
 #[wasm_bindgen_test]
+fn the_packed_batch_holds_what_score_returns_text_by_text() {
+    use polso::wasm::{js_score_packed, PACKED_STRIDE};
+    let texts = [
+        "I love it",
+        "",
+        "Sei proprio un idiota 😡",
+        "ok 👍🏽 thanks",
+        "Why?",
+    ];
+    let lengths: Vec<u32> = texts
+        .iter()
+        .map(|t| t.encode_utf16().count() as u32)
+        .collect();
+    let packed = js_score_packed(&texts.concat(), &lengths, None, "test").unwrap();
+    assert_eq!(packed.len(), texts.len() * PACKED_STRIDE);
+    for (text, row) in texts.iter().zip(packed.chunks(PACKED_STRIDE)) {
+        let r = js_score((*text).into(), None).unwrap();
+        let signals = get(&r, "signals");
+        let numbers = [
+            num(&r, "compound"),
+            num(&r, "pos"),
+            num(&r, "neu"),
+            num(&r, "neg"),
+            num(&r, "langConfidence"),
+            num(&signals, "hostility"),
+            num(&signals, "directness"),
+            num(&signals, "politeness"),
+            num(&signals, "shouting"),
+        ];
+        assert_eq!(row[..9], numbers, "{text}");
+        let flags = row[9] as u32;
+        assert_eq!(
+            ["pos", "neu", "neg"][(flags & 3) as usize],
+            string(&r, "label")
+        );
+        assert_eq!(
+            ["und", "it", "en"][(flags >> 2 & 3) as usize],
+            string(&r, "lang")
+        );
+        for (bit, name) in [
+            "insult",
+            "targeted",
+            "profanity",
+            "question",
+            "request",
+            "complaint",
+        ]
+        .iter()
+        .enumerate()
+        {
+            assert_eq!(
+                flags >> (4 + bit) & 1 == 1,
+                get(&signals, name).as_bool().unwrap(),
+                "{text}: {name}"
+            );
+        }
+    }
+    let refused = js_score_packed("x", &[1], options(r#"{"explain": true}"#), "scoreBatch");
+    assert!(message(refused.map(|_| JsValue::NULL)).contains("cannot explain"));
+}
+
+#[wasm_bindgen_test]
 fn options_lang_forces_the_language() {
     let r = js_score("ok".into(), options(r#"{"lang": "it"}"#)).unwrap();
     assert_eq!(string(&r, "lang"), "it");
@@ -305,6 +367,48 @@ fn thread_errors_name_the_comment_and_the_field() {
     .unwrap();
     assert!(thread.add(mixed).is_err());
     assert_eq!(thread.length(), 0);
+}
+
+#[wasm_bindgen_test]
+fn comments_are_read_under_every_name_the_cli_accepts() {
+    use polso::wasm::js_analyze_thread;
+    let comments = js_sys::JSON::parse(
+        r#"[
+        {"id": 1, "user": "anna", "ts": "2024-05-01T10:00:00Z", "body": "Come si esporta in CSV?"},
+        {"id": 2, "parent_id": 1, "username": "marco", "created_at": 1714558320000, "text": "Da Impostazioni",
+         "reactions": {"up": 4, "down": 1}, "is_staff": true},
+        {"id": 3, "parent": 2, "author": "anna", "timestamp": "2024-05-01T10:20:00Z", "text": "Grazie!", "reactions": [2, 0]}
+    ]"#,
+    )
+    .unwrap();
+    let report = js_analyze_thread(comments, None).unwrap();
+    assert_eq!(num(&report, "comments"), 3.0);
+    let responsiveness = get(&report, "responsiveness");
+    assert_eq!(num(&responsiveness, "firstResponseMinutes"), 12.0);
+    let warnings: Array = get(&report, "warnings").dyn_into().unwrap();
+    assert_eq!(
+        warnings.length(),
+        0,
+        "every parent, author and time was found"
+    );
+    let staff: Array = get(&get(&report, "people"), "staff").dyn_into().unwrap();
+    assert_eq!(staff.get(0).as_string().as_deref(), Some("marco"));
+
+    let twice =
+        js_sys::JSON::parse(r#"[{"id": "d1", "parentId": "x", "parent": "y", "text": "hi"}]"#)
+            .unwrap();
+    let m = message(js_analyze_thread(twice, None));
+    assert!(
+        m.contains("\"d1\"") && m.contains("parentId is given twice"),
+        "{m}"
+    );
+    let fractional =
+        js_sys::JSON::parse(r#"[{"id": "r1", "text": "hi", "reactions": {"up": 1.5}}]"#).unwrap();
+    let m = message(js_analyze_thread(fractional, None));
+    assert!(
+        m.contains("\"r1\"") && m.contains("reactions must be"),
+        "{m}"
+    );
 }
 
 #[wasm_bindgen_test]
