@@ -127,8 +127,12 @@ fn parse_line(line: &str) -> Result<(String, CommentInput), String> {
 fn is_grouped(reader: impl BufRead) -> io::Result<bool> {
     let mut closed: HashSet<String> = HashSet::new();
     let mut current: Option<String> = None;
-    for line in reader.lines() {
+    // Bytes, not `lines()`: a line that is not UTF-8 is reported by `process`, not fatal here.
+    for line in reader.split(b'\n') {
         let line = line?;
+        let Ok(line) = std::str::from_utf8(&line) else {
+            continue;
+        };
         if line.trim().is_empty() {
             continue;
         }
@@ -137,7 +141,7 @@ fn is_grouped(reader: impl BufRead) -> io::Result<bool> {
             #[serde(default, alias = "threadId")]
             thread_id: Option<Value>,
         }
-        let id = match serde_json::from_str::<Id>(&line) {
+        let id = match serde_json::from_str::<Id>(line) {
             Ok(Id {
                 thread_id: Some(Value::String(s)),
             }) => s,
