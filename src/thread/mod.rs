@@ -50,29 +50,89 @@ pub use report::{
 };
 pub use time::{TimeError, Timestamp};
 
+use serde::Deserialize;
+
 use crate::lang::Lang;
 use crate::lexicon::FxBuildHasher;
 use crate::signals::HOSTILE;
 
 /// How to analyse a thread.
-#[derive(Clone, Debug, PartialEq)]
+///
+/// Also read from JSON with camelCase names, every field optional, unknown names refused:
+///
+/// ```
+/// use polso::thread::ThreadOptions;
+/// let options: ThreadOptions =
+///     serde_json::from_str(r#"{"slaMinutes": 60, "staff": ["mod"], "now": "2024-05-01T12:00Z"}"#)
+///         .unwrap();
+/// assert_eq!(options.sla_minutes, Some(60.0));
+/// assert_eq!(options.bucket_minutes, 60); // the default
+/// let error = serde_json::from_str::<ThreadOptions>(r#"{"sla": 60}"#).unwrap_err();
+/// assert!(error.to_string().contains("unknown field `sla`"));
+/// ```
+#[derive(Clone, Debug, PartialEq, Deserialize)]
+#[serde(rename_all = "camelCase", default, deny_unknown_fields)]
 pub struct ThreadOptions {
     /// Score every comment as this language instead of detecting it per comment.
+    #[serde(deserialize_with = "options::lang")]
     pub lang: Option<Lang>,
     /// Staff and bot author names: left out of the people lists.
     pub staff: Vec<String>,
     /// The response time promised, in minutes; enables the SLA counts.
+    #[serde(deserialize_with = "options::minutes")]
     pub sla_minutes: Option<f64>,
     /// The time to measure at (default: the latest comment's time).
     pub now: Option<Timestamp>,
     /// Length of a mood bucket in minutes (default 60).
+    #[serde(deserialize_with = "options::at_least_one")]
     pub bucket_minutes: u32,
     /// Comments in the tension window: the most recent ones (default 30).
+    #[serde(deserialize_with = "options::at_least_one")]
     pub window: usize,
     /// Length of the people rankings (default 5).
     pub top: usize,
     /// Most items in the needs, quiet members and warnings lists (default 50).
     pub max_listed: usize,
+}
+
+/// Checks on the options read from JSON, with errors that say what was expected.
+mod options {
+    use serde::de::{Deserialize, Deserializer, Error};
+
+    use crate::lang::Lang;
+
+    pub fn lang<'de, D: Deserializer<'de>>(d: D) -> Result<Option<Lang>, D::Error> {
+        match Option::<String>::deserialize(d)? {
+            None => Ok(None),
+            Some(code) => code
+                .parse()
+                .map(Some)
+                .map_err(|e| D::Error::custom(format!("lang: {e}"))),
+        }
+    }
+
+    pub fn minutes<'de, D: Deserializer<'de>>(d: D) -> Result<Option<f64>, D::Error> {
+        match Option::<f64>::deserialize(d)? {
+            Some(m) if !m.is_finite() || m < 0.0 => Err(D::Error::custom(format!(
+                "slaMinutes must be a non-negative number of minutes, got {m}"
+            ))),
+            other => Ok(other),
+        }
+    }
+
+    pub fn at_least_one<'de, D, T>(d: D) -> Result<T, D::Error>
+    where
+        D: Deserializer<'de>,
+        T: Deserialize<'de> + TryFrom<u8> + PartialOrd + std::fmt::Display,
+    {
+        let value = T::deserialize(d)?;
+        match T::try_from(1) {
+            Ok(one) if value >= one => Ok(value),
+            _ => Err(D::Error::custom(format!(
+                "expected a whole number of at least 1, got {value}"
+            ))),
+        }
+    }
 }
 
 impl Default for ThreadOptions {

@@ -11,7 +11,7 @@ use serde_json::{json, Map, Value};
 
 pub const USAGE: &str =
     "usage: polso thread [FILE] [--sla MINUTES] [--staff a,b] [--now ISO] [--bucket MINUTES]
-                    [--window N] [--lang it|en] [--summary]
+                    [--window N] [--lang it|en] [--options FILE.json] [--summary]
 
   FILE          JSONL, one comment a line: thread_id, id, parent_id, author, ts, text
                 (also threadId, parentId, time as ISO-8601 or epoch ms, reactions, isStaff;
@@ -23,6 +23,9 @@ pub const USAGE: &str =
   --bucket M    mood bucket length in minutes (default 60)
   --window N    comments in the tension window (default 30)
   --lang L      read every comment as L (it or en) instead of detecting it
+  --options F   read the options from a JSON file: {\"slaMinutes\": 60, \"staff\": [\"mod\"],
+                \"now\", \"bucketMinutes\", \"window\", \"top\", \"maxListed\", \"lang\"};
+                options given after it on the command line override the file
   --summary     end with {\"summary\": ...}: first-response median and p90 across threads, bands
 
 Writes one JSON report a line, {\"threadId\", ...}, warnings included. A thread is complete when
@@ -77,6 +80,13 @@ fn parse_args(args: &[String]) -> Result<Args, String> {
             "--lang" => {
                 let value = iter.next().ok_or("--lang needs a value: it or en")?;
                 parsed.options.lang = Some(value.parse().map_err(|e| format!("--lang: {e}"))?);
+            }
+            "--options" => {
+                let path = iter.next().ok_or("--options needs a JSON file")?;
+                let text = std::fs::read_to_string(path)
+                    .map_err(|e| format!("--options: cannot read {path}: {e}"))?;
+                parsed.options =
+                    serde_json::from_str(&text).map_err(|e| format!("--options: {path}: {e}"))?;
             }
             "--summary" => parsed.summary = true,
             "-h" | "--help" => return Err(String::new()),
