@@ -702,7 +702,7 @@ impl Thread {
         }
     }
 
-    /// Takes author `a` out of the rankings and the quiet list before their counts change.
+    /// Takes author `a` out of the rankings and the quiet list (they turned out to be staff).
     fn unlist_author(&mut self, a: u32) {
         let Some(author) = self.authors.get(a as usize) else {
             return;
@@ -719,8 +719,16 @@ impl Thread {
         }
     }
 
-    /// Puts author `a` back in the rankings and the quiet list after their counts changed.
-    fn list_author(&mut self, a: u32) {
+    /// Author `a`'s ranked counts, to pass to [`Thread::relist_author`] after they change.
+    fn ranked_counts(&self, a: u32) -> [u32; 3] {
+        self.authors
+            .get(a as usize)
+            .map_or([0; 3], |author| Ranked::ALL.map(|by| by.of(author)))
+    }
+
+    /// Moves author `a` in the rankings whose count changed from `before`, and in the quiet list
+    /// if their status there changed: only the entries that changed are touched.
+    fn relist_author(&mut self, a: u32, before: [u32; 3]) {
         let quiet = self.quiet_status(a);
         let Some(author) = self.authors.get_mut(a as usize) else {
             return;
@@ -729,16 +737,27 @@ impl Thread {
             author.quiet = None;
             return;
         }
-        author.quiet = quiet;
-        let author = &*author;
-        for (ranking, by) in self.rankings.iter_mut().zip(Ranked::ALL) {
-            let value = by.of(author);
-            if value > 0 {
-                ranking.insert((Reverse(value), author.name.clone(), a));
+        for ((ranking, by), old) in self.rankings.iter_mut().zip(Ranked::ALL).zip(before) {
+            let new = by.of(author);
+            if new == old {
+                continue;
+            }
+            if old > 0 {
+                ranking.remove(&(Reverse(old), author.name.clone(), a));
+            }
+            if new > 0 {
+                ranking.insert((Reverse(new), author.name.clone(), a));
             }
         }
-        if let Some((reason, time, node)) = quiet {
-            self.quiet.insert((reason, time, author.name.clone(), node));
+        if quiet != author.quiet {
+            if let Some((reason, time, node)) = author.quiet {
+                self.quiet
+                    .remove(&(reason, time, author.name.clone(), node));
+            }
+            if let Some((reason, time, node)) = quiet {
+                self.quiet.insert((reason, time, author.name.clone(), node));
+            }
+            author.quiet = quiet;
         }
     }
 
@@ -825,14 +844,14 @@ impl Thread {
         } else {
             last
         };
-        self.unlist_author(a);
+        let before = self.ranked_counts(a);
         if let Some(author) = self.authors.get_mut(a as usize) {
             self.spread.add(author.comments);
             author.comments += 1;
             author.first = new_first;
             author.last = new_last;
         }
-        self.list_author(a);
+        self.relist_author(a, before);
     }
 
     fn push_extreme(&mut self, idx: u32, positive: bool) {
@@ -967,11 +986,7 @@ impl Thread {
         if !from_other {
             return;
         }
-        for a in [parent_author, child_author] {
-            if a != NONE {
-                self.unlist_author(a);
-            }
-        }
+        let before = [parent_author, child_author].map(|a| self.ranked_counts(a));
         let Some(p) = self.nodes.get(parent as usize) else {
             return;
         };
@@ -1022,9 +1037,9 @@ impl Thread {
             }
         }
         self.count_reply(child_author, parent_author);
-        for a in [parent_author, child_author] {
+        for (a, before) in [parent_author, child_author].into_iter().zip(before) {
             if a != NONE {
-                self.list_author(a);
+                self.relist_author(a, before);
             }
         }
     }
