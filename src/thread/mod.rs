@@ -216,8 +216,10 @@ struct Author {
     quiet: Option<(QuietReason, i64, u32)>,
 }
 
-/// A ranking of non-staff authors: most first, ties by name.
-type Ranking = BTreeSet<(Reverse<u32>, Arc<str>, u32)>;
+/// The top authors of a ranking (non-staff, count above zero), best first: most, ties by name.
+/// Counts only grow, so only the author whose count just grew can enter or move up: keeping the
+/// top `options.top` is O(top) per change, with no index over every author.
+type Ranking = Vec<u32>;
 
 /// Which count an author ranking is by.
 #[derive(Clone, Copy)]
@@ -702,21 +704,58 @@ impl Thread {
         }
     }
 
-    /// Takes author `a` out of the rankings and the quiet list (they turned out to be staff).
+    /// Takes author `a` out of the quiet list and the rankings (they turned out to be staff).
+    /// The rankings are rebuilt from every author: each author turns staff at most once.
     fn unlist_author(&mut self, a: u32) {
         let Some(author) = self.authors.get(a as usize) else {
             return;
         };
-        if author.staff {
-            return;
-        }
-        let name = author.name.clone();
-        for (ranking, by) in self.rankings.iter_mut().zip(Ranked::ALL) {
-            ranking.remove(&(Reverse(by.of(author)), name.clone(), a));
-        }
         if let Some((reason, time, node)) = author.quiet {
-            self.quiet.remove(&(reason, time, name, node));
+            self.quiet
+                .remove(&(reason, time, author.name.clone(), node));
         }
+        for by in Ranked::ALL {
+            if !self.rankings[by as usize].contains(&a) {
+                continue;
+            }
+            let mut all: Vec<u32> = (0..self.authors.len() as u32)
+                .filter(|&b| {
+                    b != a
+                        && self
+                            .authors
+                            .get(b as usize)
+                            .is_some_and(|x| !x.staff && by.of(x) > 0)
+                })
+                .collect();
+            all.sort_by(|&x, &y| self.rank_key(by, x).cmp(&self.rank_key(by, y)));
+            all.truncate(self.options.top);
+            self.rankings[by as usize] = all;
+        }
+    }
+
+    fn rank_key(&self, by: Ranked, a: u32) -> (Reverse<u32>, &str) {
+        match self.authors.get(a as usize) {
+            Some(author) => (Reverse(by.of(author)), &author.name),
+            None => (Reverse(0), ""),
+        }
+    }
+
+    /// Author `a`'s count in ranking `by` grew: they may enter the top or move up.
+    fn rank_up(&mut self, by: Ranked, a: u32) {
+        let top = self.options.top;
+        let mut list = std::mem::take(&mut self.rankings[by as usize]);
+        let listed = list.contains(&a);
+        if !listed {
+            if list.len() < top {
+                list.push(a);
+            } else if let Some(last) = list.last_mut() {
+                if self.rank_key(by, a) < self.rank_key(by, *last) {
+                    *last = a;
+                }
+            }
+        }
+        list.sort_by(|&x, &y| self.rank_key(by, x).cmp(&self.rank_key(by, y)));
+        self.rankings[by as usize] = list;
     }
 
     /// Author `a`'s ranked counts, to pass to [`Thread::relist_author`] after they change.
@@ -737,18 +776,7 @@ impl Thread {
             author.quiet = None;
             return;
         }
-        for ((ranking, by), old) in self.rankings.iter_mut().zip(Ranked::ALL).zip(before) {
-            let new = by.of(author);
-            if new == old {
-                continue;
-            }
-            if old > 0 {
-                ranking.remove(&(Reverse(old), author.name.clone(), a));
-            }
-            if new > 0 {
-                ranking.insert((Reverse(new), author.name.clone(), a));
-            }
-        }
+        let grew = Ranked::ALL.map(|by| by.of(author)) != before;
         if quiet != author.quiet {
             if let Some((reason, time, node)) = author.quiet {
                 self.quiet
@@ -758,6 +786,14 @@ impl Thread {
                 self.quiet.insert((reason, time, author.name.clone(), node));
             }
             author.quiet = quiet;
+        }
+        if grew {
+            for (by, old) in Ranked::ALL.into_iter().zip(before) {
+                let new = self.authors.get(a as usize).map_or(0, |x| by.of(x));
+                if new > old {
+                    self.rank_up(by, a);
+                }
+            }
         }
     }
 
@@ -1206,10 +1242,10 @@ impl Thread {
     fn ranked(&self, by: Ranked) -> Vec<PersonCount> {
         self.rankings[by as usize]
             .iter()
-            .take(self.options.top)
-            .map(|(Reverse(count), name, _)| PersonCount {
-                author: name.to_string(),
-                count: *count,
+            .filter_map(|&a| self.authors.get(a as usize))
+            .map(|author| PersonCount {
+                author: author.name.to_string(),
+                count: by.of(author),
             })
             .collect()
     }
