@@ -199,7 +199,7 @@ mod tests {
         /// which comments come.
         #[test]
         fn count_spread_matches_the_plain_figures(authors in prop::collection::vec(0usize..12, 0..150)) {
-            let mut counts = vec![0u32; 12];
+            let mut counts = [0u32; 12];
             let mut spread = CountSpread::default();
             for a in authors {
                 spread.add(counts[a]);
