@@ -20,21 +20,31 @@
 //! ```
 //!
 //! # Cost
-//! Adding a comment scores its text once and updates the aggregates in amortised constant time
-//! (a union-find with path compression keeps depths exact when a parent arrives after its
-//! replies), so an open thread never re-reads its texts. [`Thread::report`] then reads the
-//! aggregates: it is linear in participants, time buckets and needs, and makes one pass over a
-//! compact 8-byte-per-comment array for the response-time quantiles; tension reads only the
-//! recent window. Nothing is recursive, so a 100,000-deep reply chain is fine.
+//! Adding a comment scores its text once and updates every aggregate the report reads, in
+//! amortised O(log n) (a union-find with path compression keeps depths exact when a parent
+//! arrives after its replies; the response-time median and p90 are cursors on an ordered set;
+//! the participation spread comes from a count histogram; rankings, quiet members, needs, SLA
+//! counts and warnings are kept sorted as they change), so an open thread never re-reads its
+//! texts or rescans its comments. [`Thread::report`] then costs what it lists: the top people,
+//! at most `max_listed` needs, quiet members and warnings, one entry per mood bucket, and the
+//! tension window. Nothing is recursive, so a 100,000-deep reply chain is fine.
+//! `cargo run --release --example thread_scaling` prints the per-add and per-report cost at
+//! 1,000, 10,000 and 100,000 comments.
 //!
 //! Formulas and sources: `docs/METRICS.md`.
 
 mod input;
+mod order;
 mod report;
 pub mod stats;
 mod time;
 
+use std::cmp::Reverse;
 use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::sync::Arc;
+
+use order::QuantileSet;
+use stats::CountSpread;
 
 use crate::sort;
 
@@ -46,29 +56,89 @@ pub use report::{
 };
 pub use time::{TimeError, Timestamp};
 
+use serde::Deserialize;
+
 use crate::lang::Lang;
 use crate::lexicon::FxBuildHasher;
 use crate::signals::HOSTILE;
 
 /// How to analyse a thread.
-#[derive(Clone, Debug, PartialEq)]
+///
+/// Also read from JSON with camelCase names, every field optional, unknown names refused:
+///
+/// ```
+/// use polso::thread::ThreadOptions;
+/// let options: ThreadOptions =
+///     serde_json::from_str(r#"{"slaMinutes": 60, "staff": ["mod"], "now": "2024-05-01T12:00Z"}"#)
+///         .unwrap();
+/// assert_eq!(options.sla_minutes, Some(60.0));
+/// assert_eq!(options.bucket_minutes, 60); // the default
+/// let error = serde_json::from_str::<ThreadOptions>(r#"{"sla": 60}"#).unwrap_err();
+/// assert!(error.to_string().contains("unknown field `sla`"));
+/// ```
+#[derive(Clone, Debug, PartialEq, Deserialize)]
+#[serde(rename_all = "camelCase", default, deny_unknown_fields)]
 pub struct ThreadOptions {
     /// Score every comment as this language instead of detecting it per comment.
+    #[serde(deserialize_with = "options::lang")]
     pub lang: Option<Lang>,
     /// Staff and bot author names: left out of the people lists.
     pub staff: Vec<String>,
     /// The response time promised, in minutes; enables the SLA counts.
+    #[serde(deserialize_with = "options::minutes")]
     pub sla_minutes: Option<f64>,
     /// The time to measure at (default: the latest comment's time).
     pub now: Option<Timestamp>,
     /// Length of a mood bucket in minutes (default 60).
+    #[serde(deserialize_with = "options::at_least_one")]
     pub bucket_minutes: u32,
     /// Comments in the tension window: the most recent ones (default 30).
+    #[serde(deserialize_with = "options::at_least_one")]
     pub window: usize,
     /// Length of the people rankings (default 5).
     pub top: usize,
     /// Most items in the needs, quiet members and warnings lists (default 50).
     pub max_listed: usize,
+}
+
+/// Checks on the options read from JSON, with errors that say what was expected.
+mod options {
+    use serde::de::{Deserialize, Deserializer, Error};
+
+    use crate::lang::Lang;
+
+    pub fn lang<'de, D: Deserializer<'de>>(d: D) -> Result<Option<Lang>, D::Error> {
+        match Option::<String>::deserialize(d)? {
+            None => Ok(None),
+            Some(code) => code
+                .parse()
+                .map(Some)
+                .map_err(|e| D::Error::custom(format!("lang: {e}"))),
+        }
+    }
+
+    pub fn minutes<'de, D: Deserializer<'de>>(d: D) -> Result<Option<f64>, D::Error> {
+        match Option::<f64>::deserialize(d)? {
+            Some(m) if !m.is_finite() || m < 0.0 => Err(D::Error::custom(format!(
+                "slaMinutes must be a non-negative number of minutes, got {m}"
+            ))),
+            other => Ok(other),
+        }
+    }
+
+    pub fn at_least_one<'de, D, T>(d: D) -> Result<T, D::Error>
+    where
+        D: Deserializer<'de>,
+        T: Deserialize<'de> + TryFrom<u8> + PartialOrd + std::fmt::Display,
+    {
+        let value = T::deserialize(d)?;
+        match T::try_from(1) {
+            Ok(one) if value >= one => Ok(value),
+            _ => Err(D::Error::custom(format!(
+                "expected a whole number of at least 1, got {value}"
+            ))),
+        }
+    }
 }
 
 impl Default for ThreadOptions {
@@ -140,13 +210,45 @@ struct Node {
 
 #[derive(Clone, Debug)]
 struct Author {
-    name: Box<str>,
+    /// Shared with the rankings and the quiet list, which order by name.
+    name: Arc<str>,
     comments: u32,
     replies_received: u32,
     interlocutors: u32,
     staff: bool,
     first: u32,
     last: u32,
+    /// This author's entry in the quiet list: reason, time and comment.
+    quiet: Option<(QuietReason, i64, u32)>,
+}
+
+/// The top authors of a ranking (non-staff, count above zero), best first: most, ties by name.
+/// Counts only grow, so only the author whose count just grew can enter or move up: keeping the
+/// top `options.top` is O(top) per change, with no index over every author.
+type Ranking = Vec<u32>;
+
+/// Which count an author ranking is by.
+#[derive(Clone, Copy)]
+enum Ranked {
+    Comments,
+    RepliesReceived,
+    Interlocutors,
+}
+
+impl Ranked {
+    const ALL: [Ranked; 3] = [
+        Ranked::Comments,
+        Ranked::RepliesReceived,
+        Ranked::Interlocutors,
+    ];
+
+    fn of(self, a: &Author) -> u32 {
+        match self {
+            Ranked::Comments => a.comments,
+            Ranked::RepliesReceived => a.replies_received,
+            Ranked::Interlocutors => a.interlocutors,
+        }
+    }
 }
 
 #[derive(Clone, Copy, Debug, Default)]
@@ -176,15 +278,36 @@ pub struct Thread {
     nodes: Vec<Node>,
     index: HashMap<Box<str>, u32, FxBuildHasher>,
     authors: Vec<Author>,
-    author_index: HashMap<Box<str>, u32, FxBuildHasher>,
+    author_index: HashMap<Arc<str>, u32, FxBuildHasher>,
     /// Replies waiting for a parent that has not arrived, by parent id.
     waiting: HashMap<Box<str>, Vec<u32>, FxBuildHasher>,
     /// Directed reply counts between authors (a replied to b), a ≠ b.
     edges: HashMap<(u32, u32), u32, FxBuildHasher>,
-    warnings: Vec<Warning>,
+    /// Every warning, sorted, with how many times it was met; `missingParent` ones leave when
+    /// the parent arrives.
+    warnings: BTreeMap<Warning, u32>,
+    warning_counts: BTreeMap<&'static str, u32>,
     arrivals: usize,
-    true_roots: Vec<u32>,
-    needs: Vec<u32>,
+    /// The original post: the earliest comment that names no parent.
+    main_root: u32,
+    /// Needs in report order: unanswered first, then by time and id.
+    needs: BTreeSet<(bool, i64, Box<str>, u32)>,
+    need_requests: u32,
+    need_complaints: u32,
+    open_needs: u32,
+    /// With an SLA: needs answered later than it.
+    late_needs: u32,
+    /// With an SLA: unanswered needs with a time, by time; those up to `waiting_cut` have waited
+    /// longer than the SLA at `now`, and `waiting_needs` counts them.
+    open_timed: BTreeSet<(i64, u32)>,
+    waiting_cut: Option<i64>,
+    waiting_needs: u32,
+    /// Time from each answered comment to its first reply by others, in ms, with the comment.
+    delays: QuantileSet<(i64, u32)>,
+    spread: CountSpread,
+    rankings: [Ranking; 3],
+    quiet: BTreeSet<(QuietReason, i64, Arc<str>, u32)>,
+    staff_names: BTreeSet<Arc<str>>,
     // Aggregates kept as comments arrive.
     depth_sum: u64,
     depth_max: u32,
@@ -215,6 +338,10 @@ pub struct Thread {
 impl Thread {
     /// An empty thread.
     pub fn new(options: ThreadOptions) -> Thread {
+        let waiting_cut = match (options.now, options.sla_minutes) {
+            (Some(now), Some(sla)) => Some(waiting_cut(now.millis(), sla)),
+            _ => None,
+        };
         Thread {
             options,
             nodes: Vec::new(),
@@ -223,10 +350,23 @@ impl Thread {
             author_index: HashMap::default(),
             waiting: HashMap::default(),
             edges: HashMap::default(),
-            warnings: Vec::new(),
+            warnings: BTreeMap::new(),
+            warning_counts: BTreeMap::new(),
             arrivals: 0,
-            true_roots: Vec::new(),
-            needs: Vec::new(),
+            main_root: NONE,
+            needs: BTreeSet::new(),
+            need_requests: 0,
+            need_complaints: 0,
+            open_needs: 0,
+            late_needs: 0,
+            open_timed: BTreeSet::new(),
+            waiting_cut,
+            waiting_needs: 0,
+            delays: QuantileSet::new(&[0.5, 0.9]),
+            spread: CountSpread::default(),
+            rankings: Default::default(),
+            quiet: BTreeSet::new(),
+            staff_names: BTreeSet::new(),
             depth_sum: 0,
             depth_max: 0,
             breadth: 0,
@@ -275,7 +415,9 @@ impl Thread {
         let time_reported = warnings
             .iter()
             .any(|w| matches!(w, Warning::InvalidTime { .. }));
-        self.warnings.extend(warnings);
+        for warning in warnings {
+            self.warn(warning);
+        }
         self.insert(comment, time_reported)
     }
 
@@ -297,7 +439,7 @@ impl Thread {
         self.arrivals += 1;
         if self.index.contains_key(comment.id.as_str()) {
             let warning = Warning::DuplicateId { id: comment.id };
-            self.warnings.push(warning.clone());
+            self.warn(warning.clone());
             return Err(warning);
         }
         // Indices are u32 (half the memory of usize on 64-bit); u32::MAX means "none".
@@ -338,14 +480,14 @@ impl Thread {
         let author = match comment.author.as_deref() {
             Some(name) => self.author(name, staff),
             None => {
-                self.warnings.push(Warning::MissingAuthor {
+                self.warn(Warning::MissingAuthor {
                     id: comment.id.clone(),
                 });
                 NONE
             }
         };
         if comment.text.trim().is_empty() {
-            self.warnings.push(Warning::MissingText {
+            self.warn(Warning::MissingText {
                 id: comment.id.clone(),
             });
         }
@@ -354,7 +496,7 @@ impl Thread {
             None => {
                 // An unreadable time was already reported as `invalidTime` by the input reader.
                 if !time_reported {
-                    self.warnings.push(Warning::MissingTime {
+                    self.warn(Warning::MissingTime {
                         id: comment.id.clone(),
                     });
                 }
@@ -405,9 +547,6 @@ impl Thread {
         self.down += u64::from(reactions.down);
         self.push_extreme(idx, true);
         self.push_extreme(idx, false);
-        if flags & NEEDS != 0 {
-            self.needs.push(idx);
-        }
         if flags & QUESTION != 0 {
             self.questions += 1;
         }
@@ -419,7 +558,10 @@ impl Thread {
             } else {
                 self.first_time.min(time)
             };
-            self.last_time = self.last_time.max(time);
+            if time > self.last_time {
+                self.last_time = time;
+                self.now_moved();
+            }
             let bucket_ms = i64::from(self.options.bucket_minutes.max(1)) * 60_000;
             let bucket = self.buckets.entry(time.div_euclid(bucket_ms)).or_default();
             bucket.comments += 1;
@@ -435,6 +577,9 @@ impl Thread {
             *self.per_minute.entry(time.div_euclid(60_000)).or_insert(0) += 1;
         }
         self.push_recent(idx);
+        if flags & NEEDS != 0 {
+            self.add_need(idx, id.clone());
+        }
 
         // Author.
         if author != NONE {
@@ -443,47 +588,277 @@ impl Thread {
 
         // Structure.
         match comment.parent_id {
-            None => self.true_roots.push(idx),
+            None => {
+                if self.main_root == NONE || self.key(idx) < self.key(self.main_root) {
+                    self.main_root = idx;
+                }
+            }
             Some(parent) if parent == comment.id => {
-                self.warnings.push(Warning::Cycle {
+                self.warn(Warning::Cycle {
                     ids: vec![comment.id.clone()],
                 });
             }
             Some(parent) => match self.index.get(parent.as_str()) {
                 Some(&p) => self.link(idx, p),
-                None => self
-                    .waiting
-                    .entry(parent.into_boxed_str())
-                    .or_default()
-                    .push(idx),
+                None => {
+                    self.warn(Warning::MissingParent {
+                        id: comment.id.clone(),
+                        parent_id: parent.clone(),
+                    });
+                    self.waiting
+                        .entry(parent.into_boxed_str())
+                        .or_default()
+                        .push(idx);
+                }
             },
         }
         if let Some(children) = self.waiting.remove(&id) {
             for child in children {
+                self.unwarn(&Warning::MissingParent {
+                    id: self.key(child).1.to_string(),
+                    parent_id: id.to_string(),
+                });
                 self.link(child, idx);
             }
         }
         Ok(())
     }
 
+    fn warn(&mut self, warning: Warning) {
+        *self.warning_counts.entry(warning.kind()).or_insert(0) += 1;
+        *self.warnings.entry(warning).or_insert(0) += 1;
+    }
+
+    fn unwarn(&mut self, warning: &Warning) {
+        let forget = |counts: Option<&mut u32>| {
+            counts.is_some_and(|count| {
+                *count = count.saturating_sub(1);
+                *count == 0
+            })
+        };
+        if forget(self.warning_counts.get_mut(warning.kind())) {
+            self.warning_counts.remove(warning.kind());
+        }
+        if forget(self.warnings.get_mut(warning)) {
+            self.warnings.remove(warning);
+        }
+    }
+
+    /// `now` moved forward (a later comment, no `now` option): needs that have now waited longer
+    /// than the SLA join the waiting count. Each need crosses the cut once, so this is amortised
+    /// O(log n) per comment.
+    fn now_moved(&mut self) {
+        let (Some(sla), None) = (self.options.sla_minutes, self.options.now) else {
+            return;
+        };
+        let cut = waiting_cut(self.last_time, sla);
+        let crossed = match self.waiting_cut {
+            Some(old) if old >= cut => 0,
+            Some(old) => self
+                .open_timed
+                .range((old.saturating_add(1), 0)..=(cut, u32::MAX))
+                .count(),
+            None => self.open_timed.range(..=(cut, u32::MAX)).count(),
+        };
+        self.waiting_needs += crossed as u32;
+        self.waiting_cut = Some(cut);
+    }
+
+    fn waits_past_sla(&self, time: i64) -> bool {
+        self.waiting_cut.is_some_and(|cut| time <= cut)
+    }
+
+    fn add_need(&mut self, idx: u32, id: Box<str>) {
+        let Some(node) = self.nodes.get(idx as usize) else {
+            return;
+        };
+        let (flags, time) = (node.flags, node.time);
+        self.need_requests += u32::from(flags & REQUEST != 0);
+        self.need_complaints += u32::from(flags & COMPLAINT != 0);
+        self.open_needs += 1;
+        self.needs.insert((false, time, id, idx));
+        if self.options.sla_minutes.is_some() && time != NO_TIME {
+            self.open_timed.insert((time, idx));
+            if self.waits_past_sla(time) {
+                self.waiting_needs += 1;
+            }
+        }
+    }
+
+    /// A need got its first reply from someone else.
+    fn need_answered(&mut self, idx: u32) {
+        let Some(node) = self.nodes.get(idx as usize) else {
+            return;
+        };
+        let time = node.time;
+        let key = (false, time, node.id.clone(), idx);
+        if let Some(mut entry) = self.needs.take(&key) {
+            entry.0 = true;
+            self.needs.insert(entry);
+        }
+        self.open_needs = self.open_needs.saturating_sub(1);
+        if self.open_timed.remove(&(time, idx)) && self.waits_past_sla(time) {
+            self.waiting_needs = self.waiting_needs.saturating_sub(1);
+        }
+    }
+
+    /// Whether a comment was answered later than the SLA.
+    fn answered_late(&self, node: &Node) -> bool {
+        match (self.options.sla_minutes, Self::response_minutes(node)) {
+            (Some(sla), Some(m)) => m > sla,
+            _ => false,
+        }
+    }
+
+    /// Takes author `a` out of the quiet list and the rankings (they turned out to be staff).
+    /// The rankings are rebuilt from every author: each author turns staff at most once.
+    fn unlist_author(&mut self, a: u32) {
+        let Some(author) = self.authors.get(a as usize) else {
+            return;
+        };
+        if let Some((reason, time, node)) = author.quiet {
+            self.quiet
+                .remove(&(reason, time, author.name.clone(), node));
+        }
+        for by in Ranked::ALL {
+            if !self.rankings[by as usize].contains(&a) {
+                continue;
+            }
+            let mut all: Vec<u32> = (0..self.authors.len() as u32)
+                .filter(|&b| {
+                    b != a
+                        && self
+                            .authors
+                            .get(b as usize)
+                            .is_some_and(|x| !x.staff && by.of(x) > 0)
+                })
+                .collect();
+            sort::sort_by(&mut all, |&x, &y| self.rank_key(by, x).cmp(&self.rank_key(by, y)));
+            all.truncate(self.options.top);
+            self.rankings[by as usize] = all;
+        }
+    }
+
+    fn rank_key(&self, by: Ranked, a: u32) -> (Reverse<u32>, &str) {
+        match self.authors.get(a as usize) {
+            Some(author) => (Reverse(by.of(author)), &author.name),
+            None => (Reverse(0), ""),
+        }
+    }
+
+    /// Author `a`'s count in ranking `by` grew: they may enter the top or move up.
+    fn rank_up(&mut self, by: Ranked, a: u32) {
+        let top = self.options.top;
+        let mut list = std::mem::take(&mut self.rankings[by as usize]);
+        let listed = list.contains(&a);
+        if !listed {
+            if list.len() < top {
+                list.push(a);
+            } else if let Some(last) = list.last_mut() {
+                if self.rank_key(by, a) < self.rank_key(by, *last) {
+                    *last = a;
+                }
+            }
+        }
+        sort::sort_by(&mut list, |&x, &y| self.rank_key(by, x).cmp(&self.rank_key(by, y)));
+        self.rankings[by as usize] = list;
+    }
+
+    /// Author `a`'s ranked counts, to pass to [`Thread::relist_author`] after they change.
+    fn ranked_counts(&self, a: u32) -> [u32; 3] {
+        self.authors
+            .get(a as usize)
+            .map_or([0; 3], |author| Ranked::ALL.map(|by| by.of(author)))
+    }
+
+    /// Moves author `a` in the rankings whose count changed from `before`, and in the quiet list
+    /// if their status there changed: only the entries that changed are touched.
+    fn relist_author(&mut self, a: u32, before: [u32; 3]) {
+        let quiet = self.quiet_status(a);
+        let Some(author) = self.authors.get_mut(a as usize) else {
+            return;
+        };
+        if author.staff {
+            author.quiet = None;
+            return;
+        }
+        let grew = Ranked::ALL.map(|by| by.of(author)) != before;
+        if quiet != author.quiet {
+            if let Some((reason, time, node)) = author.quiet {
+                self.quiet
+                    .remove(&(reason, time, author.name.clone(), node));
+            }
+            if let Some((reason, time, node)) = quiet {
+                self.quiet.insert((reason, time, author.name.clone(), node));
+            }
+            author.quiet = quiet;
+        }
+        if grew {
+            for (by, old) in Ranked::ALL.into_iter().zip(before) {
+                let new = self.authors.get(a as usize).map_or(0, |x| by.of(x));
+                if new > old {
+                    self.rank_up(by, a);
+                }
+            }
+        }
+    }
+
+    /// Why author `a` is worth drawing in, if they are, and the comment that shows it.
+    fn quiet_status(&self, a: u32) -> Option<(QuietReason, i64, u32)> {
+        let author = self.authors.get(a as usize)?;
+        let (Some(first), Some(last)) = (
+            self.nodes.get(author.first as usize),
+            self.nodes.get(author.last as usize),
+        ) else {
+            return None;
+        };
+        // Someone hostile themselves is not a quiet member to draw in: a fighter whose last
+        // insult got one back, or a troll nobody answered.
+        let hostile = |n: &Node| f64::from(n.hostility) >= HOSTILE;
+        let (reason, node) = if last.flags & HOSTILE_REPLY != 0 && !hostile(last) {
+            (QuietReason::LeftAfterHostileReply, author.last)
+        } else if hostile(first) || hostile(last) {
+            return None;
+        } else if first.replies_from_others == 0 && author.comments <= 2 {
+            (QuietReason::UnansweredNewcomer, author.first)
+        } else if author.comments == 1 {
+            (QuietReason::OneTimer, author.first)
+        } else {
+            return None;
+        };
+        let time = self.nodes.get(node as usize)?.time;
+        Some((reason, time, node))
+    }
+
     fn author(&mut self, name: &str, staff: bool) -> u32 {
         if let Some(&a) = self.author_index.get(name) {
-            if let Some(author) = self.authors.get_mut(a as usize) {
-                author.staff |= staff;
+            let becomes_staff = staff && self.authors.get(a as usize).is_some_and(|a| !a.staff);
+            if becomes_staff {
+                self.unlist_author(a);
+                if let Some(author) = self.authors.get_mut(a as usize) {
+                    author.staff = true;
+                    author.quiet = None;
+                    self.staff_names.insert(author.name.clone());
+                }
             }
             return a;
         }
         let a = self.authors.len() as u32;
+        let name: Arc<str> = name.into();
+        if staff {
+            self.staff_names.insert(name.clone());
+        }
         self.authors.push(Author {
-            name: name.into(),
+            name: name.clone(),
             comments: 0,
             replies_received: 0,
             interlocutors: 0,
             staff,
             first: NONE,
             last: NONE,
+            quiet: None,
         });
-        self.author_index.insert(name.into(), a);
+        self.author_index.insert(name, a);
         a
     }
 
@@ -511,11 +886,14 @@ impl Thread {
         } else {
             last
         };
+        let before = self.ranked_counts(a);
         if let Some(author) = self.authors.get_mut(a as usize) {
+            self.spread.add(author.comments);
             author.comments += 1;
             author.first = new_first;
             author.last = new_last;
         }
+        self.relist_author(a, before);
     }
 
     fn push_extreme(&mut self, idx: u32, positive: bool) {
@@ -608,7 +986,7 @@ impl Thread {
                 steps += 1;
             }
             ids[1..].reverse();
-            self.warnings.push(Warning::Cycle { ids });
+            self.warn(Warning::Cycle { ids });
             return;
         }
         let (child_children, child_size, child_max) = match self.nodes.get(child as usize) {
@@ -650,6 +1028,16 @@ impl Thread {
         if !from_other {
             return;
         }
+        let before = [parent_author, child_author].map(|a| self.ranked_counts(a));
+        let Some(p) = self.nodes.get(parent as usize) else {
+            return;
+        };
+        let is_need = p.flags & NEEDS != 0;
+        let was_late = is_need && self.answered_late(p);
+        let old_delay = Self::response_ms(p);
+        let Some(p) = self.nodes.get_mut(parent as usize) else {
+            return;
+        };
         p.replies_from_others += 1;
         let newly_answered = p.replies_from_others == 1;
         let parent_question = p.flags & QUESTION != 0;
@@ -659,12 +1047,47 @@ impl Thread {
         if f64::from(child_hostility) >= HOSTILE {
             p.flags |= HOSTILE_REPLY;
         }
+        let new_delay = Self::response_ms(p);
+        if new_delay != old_delay {
+            if let Some(ms) = old_delay {
+                self.delays.remove(&(ms, parent));
+            }
+            if let Some(ms) = new_delay {
+                self.delays.insert((ms, parent));
+            }
+        }
+        if is_need {
+            let late = self
+                .nodes
+                .get(parent as usize)
+                .is_some_and(|p| self.answered_late(p));
+            if late != was_late {
+                if late {
+                    self.late_needs += 1;
+                } else {
+                    self.late_needs = self.late_needs.saturating_sub(1);
+                }
+            }
+        }
         if newly_answered {
             self.answered += 1;
             if parent_question {
                 self.answered_questions += 1;
             }
+            if is_need {
+                self.need_answered(parent);
+            }
         }
+        self.count_reply(child_author, parent_author);
+        for (a, before) in [parent_author, child_author].into_iter().zip(before) {
+            if a != NONE {
+                self.relist_author(a, before);
+            }
+        }
+    }
+
+    /// Author counts for a reply by `child_author` to `parent_author`, who are different people.
+    fn count_reply(&mut self, child_author: u32, parent_author: u32) {
         if parent_author != NONE && child_author != NONE {
             if let Some(a) = self.authors.get_mut(parent_author as usize) {
                 a.replies_received += 1;
@@ -709,49 +1132,23 @@ impl Thread {
             heat: self.heat(now),
             tension: self.tension(now),
             warnings: self.listed_warnings(),
-            warning_counts: self.warning_counts(),
+            warning_counts: self.warning_counts.clone(),
         }
-    }
-
-    fn all_warnings(&self) -> Vec<Warning> {
-        let mut all = self.warnings.clone();
-        for (parent, children) in &self.waiting {
-            for &c in children {
-                all.push(Warning::MissingParent {
-                    id: self.key(c).1.to_string(),
-                    parent_id: parent.to_string(),
-                });
-            }
-        }
-        sort::sort(&mut all);
-        all
     }
 
     fn listed_warnings(&self) -> Vec<Warning> {
-        let mut all = self.all_warnings();
-        all.truncate(self.options.max_listed);
-        all
-    }
-
-    fn warning_counts(&self) -> BTreeMap<&'static str, u32> {
-        let mut counts = BTreeMap::new();
-        for w in &self.warnings {
-            *counts.entry(w.kind()).or_insert(0) += 1;
-        }
-        let orphans: usize = self.waiting.values().map(Vec::len).sum();
-        if orphans > 0 {
-            counts.insert("missingParent", orphans as u32);
-        }
-        counts
+        self.warnings
+            .iter()
+            .flat_map(|(w, &count)| std::iter::repeat(w).take(count as usize))
+            .take(self.options.max_listed)
+            .cloned()
+            .collect()
     }
 
     fn shape(&self) -> Shape {
         let n = self.nodes.len();
         let participants = self.authors.len();
-        let mut counts: Vec<u32> = self.authors.iter().map(|a| a.comments).collect();
-        let reentrants = counts.iter().filter(|&&c| c > 1).count();
-        let authored: u32 = counts.iter().sum();
-        let top = counts.iter().copied().max().unwrap_or(0);
+        let spread = &self.spread;
         let directed = self.edges.len() as u32;
         let roots = n as u32 - self.linked.min(n as u32);
         Shape {
@@ -759,34 +1156,36 @@ impl Thread {
             depth_max: self.depth_max,
             depth_mean: ratio(self.depth_sum as f64, n as f64, 3),
             breadth: self.breadth,
-            reentry_rate: ratio(reentrants as f64, participants as f64, 4),
+            reentry_rate: ratio(f64::from(spread.reentrant()), participants as f64, 4),
             reciprocity: ratio(2.0 * f64::from(self.mutual_pairs), f64::from(directed), 4),
             mutual_pairs: self.mutual_pairs,
             directed_pairs: directed,
             spread: Spread {
-                entropy: round(stats::normalised_entropy(&counts), 4),
-                gini: round(stats::gini(&mut counts), 4),
-                top_author_share: ratio(f64::from(top), f64::from(authored), 4),
-                contributor_absence_factor: stats::contributor_absence_factor(&mut counts),
+                entropy: round(spread.normalised_entropy(), 4),
+                gini: round(spread.gini(), 4),
+                top_author_share: ratio(f64::from(spread.top()), spread.total() as f64, 4),
+                contributor_absence_factor: spread.contributor_absence_factor(),
             },
         }
     }
 
+    /// Milliseconds from a comment to its first reply by someone else.
+    fn response_ms(node: &Node) -> Option<i64> {
+        (node.time != NO_TIME && node.first_reply != NO_REPLY)
+            .then(|| (node.first_reply - node.time).max(0))
+    }
+
     /// Minutes from a comment to its first reply by someone else.
     fn response_minutes(node: &Node) -> Option<f64> {
-        (node.time != NO_TIME && node.first_reply != NO_REPLY)
-            .then(|| ((node.first_reply - node.time).max(0)) as f64 / 60_000.0)
+        Self::response_ms(node).map(|ms| ms as f64 / 60_000.0)
     }
 
     fn main_root(&self) -> Option<u32> {
-        self.true_roots
-            .iter()
-            .copied()
-            .filter(|&r| self.nodes.get(r as usize).is_some_and(|n| n.parent == NONE))
-            .min_by(|&a, &b| self.key(a).cmp(&self.key(b)))
+        (self.main_root != NONE).then_some(self.main_root)
     }
 
-    /// Whether a comment is held to the SLA: needs and the original post.
+    /// Whether a comment held to the SLA (needs and the original post) was answered late, or is
+    /// still waiting past it.
     fn sla_status(&self, idx: u32, now: Option<i64>) -> (bool, bool) {
         let (Some(sla), Some(node)) = (self.options.sla_minutes, self.nodes.get(idx as usize))
         else {
@@ -802,24 +1201,31 @@ impl Thread {
         }
     }
 
+    /// A response-time quantile in minutes, as [`stats::quantile`] gives it.
+    fn delay_quantile(&self, i: usize) -> Option<f64> {
+        self.delays.quantile(i).map(|b| {
+            let (a, c) = (b.lower.0 as f64 / 60_000.0, b.upper.0 as f64 / 60_000.0);
+            round(a + (c - a) * b.fraction, 2)
+        })
+    }
+
     fn responsiveness(&self, now: Option<i64>) -> Responsiveness {
-        let mut delays: Vec<f64> = self
-            .nodes
-            .iter()
-            .filter_map(Self::response_minutes)
-            .collect();
         let first = self
             .main_root()
             .and_then(|r| self.nodes.get(r as usize))
             .and_then(Self::response_minutes);
         let (mut late, mut waiting) = (0, 0);
         if self.options.sla_minutes.is_some() {
-            let mut held: Vec<u32> = self.needs.clone();
-            held.extend(self.main_root());
-            sort::sort(&mut held);
-            held.dedup();
-            for idx in held {
-                let (l, w) = self.sla_status(idx, now);
+            late = self.late_needs;
+            waiting = self.waiting_needs;
+            // The original post counts once, whether or not it is also a need.
+            let root = self.main_root().filter(|&r| {
+                self.nodes
+                    .get(r as usize)
+                    .is_some_and(|n| n.flags & NEEDS == 0)
+            });
+            if let Some(root) = root {
+                let (l, w) = self.sla_status(root, now);
                 late += u32::from(l);
                 waiting += u32::from(w);
             }
@@ -827,8 +1233,8 @@ impl Thread {
         let n = self.nodes.len() as u32;
         Responsiveness {
             first_response_minutes: first.map(|m| round(m, 2)),
-            response_minutes_median: stats::quantile(&mut delays, 0.5).map(|m| round(m, 2)),
-            response_minutes_p90: stats::quantile(&mut delays, 0.9).map(|m| round(m, 2)),
+            response_minutes_median: self.delay_quantile(0),
+            response_minutes_p90: self.delay_quantile(1),
             answered: self.answered,
             unanswered: n - self.answered.min(n),
             questions: self.questions,
@@ -839,74 +1245,34 @@ impl Thread {
         }
     }
 
-    fn ranked(&self, value: impl Fn(&Author) -> u32) -> Vec<PersonCount> {
-        let mut people: Vec<&Author> = self
-            .authors
+    fn ranked(&self, by: Ranked) -> Vec<PersonCount> {
+        self.rankings[by as usize]
             .iter()
-            .filter(|a| !a.staff && value(a) > 0)
-            .collect();
-        sort::sort_by(&mut people, |a, b| {
-            value(b).cmp(&value(a)).then_with(|| a.name.cmp(&b.name))
-        });
-        people
-            .into_iter()
-            .take(self.options.top)
-            .map(|a| PersonCount {
-                author: a.name.to_string(),
-                count: value(a),
+            .filter_map(|&a| self.authors.get(a as usize))
+            .map(|author| PersonCount {
+                author: author.name.to_string(),
+                count: by.of(author),
             })
             .collect()
     }
 
     fn people(&self) -> People {
-        let mut quiet = Vec::new();
-        for a in self.authors.iter().filter(|a| !a.staff) {
-            let (Some(first), Some(last)) = (
-                self.nodes.get(a.first as usize),
-                self.nodes.get(a.last as usize),
-            ) else {
-                continue;
-            };
-            // Someone hostile themselves is not a quiet member to draw in: a fighter whose last
-            // insult got one back, or a troll nobody answered.
-            let hostile = |n: &Node| f64::from(n.hostility) >= HOSTILE;
-            let (reason, node) = if last.flags & HOSTILE_REPLY != 0 && !hostile(last) {
-                (QuietReason::LeftAfterHostileReply, last)
-            } else if hostile(first) || hostile(last) {
-                continue;
-            } else if first.replies_from_others == 0 && a.comments <= 2 {
-                (QuietReason::UnansweredNewcomer, first)
-            } else if a.comments == 1 {
-                (QuietReason::OneTimer, first)
-            } else {
-                continue;
-            };
-            quiet.push((reason, node.time, a.name.clone(), node.id.clone()));
-        }
-        sort::sort(&mut quiet);
-        let quiet_total = quiet.len() as u32;
-        let mut staff: Vec<String> = self
-            .authors
-            .iter()
-            .filter(|a| a.staff)
-            .map(|a| a.name.to_string())
-            .collect();
-        sort::sort(&mut staff);
         People {
-            top_by_comments: self.ranked(|a| a.comments),
-            top_by_replies_received: self.ranked(|a| a.replies_received),
-            top_by_interlocutors: self.ranked(|a| a.interlocutors),
-            quiet: quiet
-                .into_iter()
+            top_by_comments: self.ranked(Ranked::Comments),
+            top_by_replies_received: self.ranked(Ranked::RepliesReceived),
+            top_by_interlocutors: self.ranked(Ranked::Interlocutors),
+            quiet: self
+                .quiet
+                .iter()
                 .take(self.options.max_listed)
-                .map(|(reason, _, author, id)| QuietMember {
+                .map(|(reason, _, author, node)| QuietMember {
                     author: author.to_string(),
-                    reason,
-                    comment_id: id.to_string(),
+                    reason: *reason,
+                    comment_id: self.key(*node).1.to_string(),
                 })
                 .collect(),
-            quiet_total,
-            staff,
+            quiet_total: self.quiet.len() as u32,
+            staff: self.staff_names.iter().map(|s| s.to_string()).collect(),
         }
     }
 
@@ -968,53 +1334,39 @@ impl Thread {
     }
 
     fn needs_report(&self, now: Option<i64>) -> Needs {
-        let mut items: Vec<(bool, (i64, &str), Need)> = Vec::new();
-        let (mut questions, mut requests, mut complaints, mut open) = (0, 0, 0, 0);
-        for &idx in &self.needs {
-            let Some(node) = self.nodes.get(idx as usize) else {
-                continue;
-            };
-            let mut kinds = Vec::new();
-            if node.flags & QUESTION != 0 {
-                kinds.push(NeedKind::Question);
-                questions += 1;
-            }
-            if node.flags & REQUEST != 0 {
-                kinds.push(NeedKind::Request);
-                requests += 1;
-            }
-            if node.flags & COMPLAINT != 0 {
-                kinds.push(NeedKind::Complaint);
-                complaints += 1;
-            }
-            let answered = node.replies_from_others > 0;
-            open += u32::from(!answered);
-            let (late, waiting) = self.sla_status(idx, now);
-            items.push((
-                answered,
-                self.key(idx),
-                Need {
-                    id: node.id.to_string(),
+        let items = self
+            .needs
+            .iter()
+            .take(self.options.max_listed)
+            .filter_map(|&(answered, time, ref id, idx)| {
+                let node = self.nodes.get(idx as usize)?;
+                let kinds = [
+                    (QUESTION, NeedKind::Question),
+                    (REQUEST, NeedKind::Request),
+                    (COMPLAINT, NeedKind::Complaint),
+                ]
+                .into_iter()
+                .filter(|(flag, _)| node.flags & flag != 0)
+                .map(|(_, kind)| kind)
+                .collect();
+                let (late, waiting) = self.sla_status(idx, now);
+                Some(Need {
+                    id: id.to_string(),
                     author: self.author_name(node.author),
-                    time: (node.time != NO_TIME).then(|| Timestamp::from_millis(node.time)),
+                    time: (time != NO_TIME).then(|| Timestamp::from_millis(time)),
                     kinds,
                     answered,
                     response_minutes: Self::response_minutes(node).map(|m| round(m, 2)),
                     over_sla: late || waiting,
-                },
-            ));
-        }
-        sort::sort_by(&mut items, |a, b| (a.0, a.1).cmp(&(b.0, b.1)));
+                })
+            })
+            .collect();
         Needs {
-            questions,
-            requests,
-            complaints,
-            open,
-            items: items
-                .into_iter()
-                .take(self.options.max_listed)
-                .map(|(_, _, need)| need)
-                .collect(),
+            questions: self.questions,
+            requests: self.need_requests,
+            complaints: self.need_complaints,
+            open: self.open_needs,
+            items,
         }
     }
 
@@ -1058,6 +1410,37 @@ impl Thread {
 }
 
 mod tension;
+
+/// The cut for "waited longer than the SLA" at `now`: a comment written at or before it has
+/// waited `sla` minutes or more, by the same floating-point test as the report's
+/// `(now − time) / 60000 > sla`, so that the kept count and a direct check agree.
+fn waiting_cut(now: i64, sla: f64) -> i64 {
+    // Beyond ±10^17 ms (three million years) no real wait compares differently.
+    const FAR: f64 = 1e17;
+    let over = |ms: i64| ms as f64 / 60_000.0 > sla;
+    let estimate = sla * 60_000.0;
+    if sla.is_nan() || estimate >= FAR {
+        return i64::MIN;
+    }
+    if estimate <= -FAR {
+        return i64::MAX;
+    }
+    // The smallest wait in ms that is over the SLA: sla·60000 is within a few ms of it.
+    let mut least = estimate.floor() as i64;
+    for _ in 0..64 {
+        if over(least) {
+            break;
+        }
+        least += 1;
+    }
+    for _ in 0..64 {
+        if !over(least - 1) {
+            break;
+        }
+        least -= 1;
+    }
+    now.saturating_sub(least)
+}
 
 /// Rounds to `digits` decimals (for stable, readable output).
 pub(crate) fn round(x: f64, digits: i32) -> f64 {

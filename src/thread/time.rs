@@ -3,6 +3,7 @@
 
 use std::fmt;
 
+use serde::de::{self, Deserialize, Deserializer, Visitor};
 use serde::{Serialize, Serializer};
 
 /// A point in time: milliseconds since 1970-01-01T00:00:00Z. Serialised as ISO-8601 UTC text.
@@ -149,6 +150,42 @@ impl Timestamp {
 impl Serialize for Timestamp {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         serializer.serialize_str(&self.to_iso8601())
+    }
+}
+
+/// Read from ISO-8601 text or a whole number of epoch milliseconds.
+impl<'de> Deserialize<'de> for Timestamp {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Timestamp, D::Error> {
+        struct TimestampVisitor;
+        impl Visitor<'_> for TimestampVisitor {
+            type Value = Timestamp;
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str(
+                    "an ISO-8601 time such as \"2024-05-01T10:00:00Z\" or epoch milliseconds",
+                )
+            }
+            fn visit_str<E: de::Error>(self, text: &str) -> Result<Timestamp, E> {
+                Timestamp::parse(text).map_err(|e| E::custom(format!("{e} (in {text:?})")))
+            }
+            fn visit_i64<E: de::Error>(self, ms: i64) -> Result<Timestamp, E> {
+                Ok(Timestamp::from_millis(ms))
+            }
+            fn visit_u64<E: de::Error>(self, ms: u64) -> Result<Timestamp, E> {
+                i64::try_from(ms)
+                    .map(Timestamp::from_millis)
+                    .map_err(|_| E::custom(format!("{ms} ms is too far in the future")))
+            }
+            fn visit_f64<E: de::Error>(self, ms: f64) -> Result<Timestamp, E> {
+                if ms.is_finite() && ms.abs() < 9.0e15 {
+                    Ok(Timestamp::from_millis(ms as i64))
+                } else {
+                    Err(E::custom(format!(
+                        "{ms} is not a time in epoch milliseconds"
+                    )))
+                }
+            }
+        }
+        deserializer.deserialize_any(TimestampVisitor)
     }
 }
 

@@ -11,7 +11,7 @@ use serde_json::{json, Map, Value};
 
 pub const USAGE: &str =
     "usage: polso thread [FILE] [--sla MINUTES] [--staff a,b] [--now ISO] [--bucket MINUTES]
-                    [--window N] [--lang it|en] [--summary]
+                    [--window N] [--lang it|en] [--options FILE.json] [--summary]
 
   FILE          JSONL, one comment a line: thread_id, id, parent_id, author, ts, text
                 (also threadId, parentId, time as ISO-8601 or epoch ms, reactions, isStaff;
@@ -23,6 +23,9 @@ pub const USAGE: &str =
   --bucket M    mood bucket length in minutes (default 60)
   --window N    comments in the tension window (default 30)
   --lang L      read every comment as L (it or en) instead of detecting it
+  --options F   read the options from a JSON file: {\"slaMinutes\": 60, \"staff\": [\"mod\"],
+                \"now\", \"bucketMinutes\", \"window\", \"top\", \"maxListed\", \"lang\"};
+                options given after it on the command line override the file
   --summary     end with {\"summary\": ...}: first-response median and p90 across threads, bands
 
 Writes one JSON report a line, {\"threadId\", ...}, warnings included. A thread is complete when
@@ -78,6 +81,13 @@ fn parse_args(args: &[String]) -> Result<Args, String> {
                 let value = iter.next().ok_or("--lang needs a value: it or en")?;
                 parsed.options.lang = Some(value.parse().map_err(|e| format!("--lang: {e}"))?);
             }
+            "--options" => {
+                let path = iter.next().ok_or("--options needs a JSON file")?;
+                let text = std::fs::read_to_string(path)
+                    .map_err(|e| format!("--options: cannot read {path}: {e}"))?;
+                parsed.options =
+                    serde_json::from_str(&text).map_err(|e| format!("--options: {path}: {e}"))?;
+            }
             "--summary" => parsed.summary = true,
             "-h" | "--help" => return Err(String::new()),
             flag if flag.starts_with("--") => return Err(format!("unknown option {flag}")),
@@ -127,8 +137,12 @@ fn parse_line(line: &str) -> Result<(String, CommentInput), String> {
 fn is_grouped(reader: impl BufRead) -> io::Result<bool> {
     let mut closed: HashSet<String> = HashSet::new();
     let mut current: Option<String> = None;
-    for line in reader.lines() {
+    // Bytes, not `lines()`: a line that is not UTF-8 is reported by `process`, not fatal here.
+    for line in reader.split(b'\n') {
         let line = line?;
+        let Ok(line) = std::str::from_utf8(&line) else {
+            continue;
+        };
         if line.trim().is_empty() {
             continue;
         }
@@ -137,7 +151,7 @@ fn is_grouped(reader: impl BufRead) -> io::Result<bool> {
             #[serde(default, alias = "threadId")]
             thread_id: Option<Value>,
         }
-        let id = match serde_json::from_str::<Id>(&line) {
+        let id = match serde_json::from_str::<Id>(line) {
             Ok(Id {
                 thread_id: Some(Value::String(s)),
             }) => s,
