@@ -164,6 +164,11 @@ pub fn check_key(key: &str) -> Result<(), String> {
             "key {key:?} is not lowercase; the engine looks up lowercase text"
         ));
     }
+    if key.chars().any(char::is_control) {
+        return Err(format!(
+            "key {key:?} contains a control character; the embedded tables use them as separators"
+        ));
+    }
     if key.contains('\u{2019}') {
         return Err(format!(
             "key {key:?} uses a typographic apostrophe; write ' (U+0027)"

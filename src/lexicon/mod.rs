@@ -1,11 +1,13 @@
 //! Embedded lexicons: the TSV files under `lexicons/`, validated and compiled by `build.rs`, and
 //! the lookups the engine makes in them.
 //!
-//! Each file becomes one `&'static str` of sorted `key\tvalue...` lines. A [`Table`] indexes its
-//! lines into a hash map the first time it is used (a few milliseconds for the largest), with keys
-//! and values borrowed from the embedded text, so nothing is copied and nothing is parsed as a
-//! float: decimals are stored as integer thousandths.
+//! Each file is embedded in the compact form of [`compact`] (front-coded keys, values as small
+//! indices: a third of the gzip size of plain text). The first time a [`Table`] is used it decodes
+//! that into one `&'static str` of sorted `key\tvalue...` lines, kept for the life of the program,
+//! and indexes the lines into a hash map with keys and values borrowed from that text, so nothing
+//! is parsed as a float: decimals are stored as integer thousandths.
 
+mod compact;
 mod hash;
 
 use std::collections::HashMap;
@@ -22,30 +24,58 @@ pub mod generated {
 /// Decimal values in the lexicons are stored as thousandths.
 pub const SCALE: f64 = 1000.0;
 
-/// One embedded lexicon file, indexed on first use.
+/// Where a table's `key\tvalue...` text comes from.
+enum Data {
+    /// The text itself.
+    Text(&'static str),
+    /// The compact bytes of [`compact`], decoded on first use.
+    Compact(&'static [u8]),
+}
+
+/// One embedded lexicon file, decoded and indexed on first use.
 pub struct Table {
     /// The file it came from, relative to the repository (for explanations and errors).
     pub source: &'static str,
-    data: &'static str,
+    data: Data,
+    text: OnceLock<&'static str>,
     index: OnceLock<HashMap<&'static str, &'static str, FxBuildHasher>>,
     max_words: OnceLock<usize>,
 }
 
 impl Table {
-    /// A table over a generated blob.
-    pub const fn new(source: &'static str, data: &'static str) -> Table {
+    /// A table over `key\tvalue...` lines sorted by key.
+    pub const fn new(source: &'static str, text: &'static str) -> Table {
+        Table::with_data(source, Data::Text(text))
+    }
+
+    /// A table over the compact bytes the build script generated.
+    const fn compact(source: &'static str, bytes: &'static [u8]) -> Table {
+        Table::with_data(source, Data::Compact(bytes))
+    }
+
+    const fn with_data(source: &'static str, data: Data) -> Table {
         Table {
             source,
             data,
+            text: OnceLock::new(),
             index: OnceLock::new(),
             max_words: OnceLock::new(),
         }
     }
 
+    /// The table as `key\tvalue...` lines sorted by key, materialised on first use and kept for
+    /// the life of the program (the lookups hand out `&'static str` slices of it).
+    pub fn text(&self) -> &'static str {
+        self.text.get_or_init(|| match self.data {
+            Data::Text(text) => text,
+            Data::Compact(bytes) => Box::leak(compact::decode(bytes).into_boxed_str()),
+        })
+    }
+
     fn index(&self) -> &HashMap<&'static str, &'static str, FxBuildHasher> {
         self.index.get_or_init(|| {
-            let mut map = HashMap::with_capacity_and_hasher(self.data.len() / 12, FxBuildHasher);
-            for line in self.data.lines() {
+            let mut map = HashMap::with_capacity_and_hasher(self.text().len() / 12, FxBuildHasher);
+            for line in self.text().lines() {
                 let (key, rest) = line.split_once('\t').unwrap_or((line, ""));
                 map.insert(key, rest);
             }
@@ -75,7 +105,7 @@ impl Table {
 
     /// Every row, in key order: `(key, rest)`.
     pub fn rows(&self) -> impl Iterator<Item = (&'static str, &'static str)> {
-        self.data
+        self.text()
             .lines()
             .map(|line| line.split_once('\t').unwrap_or((line, "")))
     }
@@ -87,7 +117,7 @@ impl Table {
 
     /// Whether the table has no entries.
     pub fn is_empty(&self) -> bool {
-        self.data.is_empty()
+        self.text().is_empty()
     }
 
     /// The longest key, in words (for multi-word matching windows).
@@ -123,7 +153,7 @@ pub fn parse_thousandths(text: &str) -> Option<f64> {
 
 macro_rules! tables {
     ($($(#[$doc:meta])* $name:ident = $constant:ident, $file:literal;)*) => {
-        $( $(#[$doc])* pub static $name: Table = Table::new($file, generated::$constant); )*
+        $( $(#[$doc])* pub static $name: Table = Table::compact($file, generated::$constant); )*
         /// Every bundled table, for tests and statistics.
         pub fn all_tables() -> Vec<&'static Table> { vec![$(&$name),*] }
     };
