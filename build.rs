@@ -5,7 +5,7 @@
 #[path = "src/lexicon/compact.rs"]
 #[allow(dead_code)] // the decoder is the crate's half
 mod compact;
-#[path = "build/italian_morphology.rs"]
+#[path = "src/lexicon/italian_morphology.rs"]
 mod italian_morphology;
 #[path = "build/lexicon_compiler.rs"]
 mod lexicon_compiler;
@@ -28,39 +28,42 @@ fn tsv_files(dir: &Path, out: &mut Vec<PathBuf>) {
     }
 }
 
-/// Expands every lemma of `lexicons/it/lemmas.tsv` (`lemma`, `pos`, `valence`) into its inflected
-/// forms: `form\tvalence\tlemma\ttag` lines sorted by form. When two lemmas produce the same form,
-/// the form that *is* a lemma wins ("fine" the adjective over a form of "finire"), then the first
-/// lemma in file order.
-fn expand_italian_lemmas(shown: &str, table: &lexicon_compiler::Table) -> String {
-    use std::collections::BTreeMap;
+/// The rows of `lexicons/it/lemmas.tsv` in file order (`lemma`, then `pos`, `valence`): the crate
+/// ships the lemmas and expands them into their forms on first use, and the expansion keeps the
+/// first lemma in file order when two produce the same form. Expanding them here too stops the
+/// build on a lemma that cannot be inflected, naming its line.
+fn italian_lemmas<'a>(
+    shown: &str,
+    table: &'a lexicon_compiler::Table,
+) -> Vec<(&'a str, Vec<&'a str>)> {
     let mut rows: Vec<&lexicon_compiler::Row> = table.rows.iter().collect();
     rows.sort_by_key(|row| row.line);
-    let mut forms: BTreeMap<String, (String, String, &'static str, bool)> = BTreeMap::new();
-    for row in rows {
-        let (pos, valence) = (&row.values[0], &row.values[1]);
-        let inflections = italian_morphology::inflect(&row.key, pos).unwrap_or_else(|e| {
-            panic!(
-                "invalid lexicon: {shown}:{}: cannot inflect {:?} ({pos}): {e}",
-                row.line, row.key
+    let lemmas: Vec<(&str, &str, &str)> = rows
+        .iter()
+        .map(|row| {
+            (
+                row.key.as_str(),
+                row.values[0].as_str(),
+                row.values[1].as_str(),
             )
-        });
-        for inflection in inflections {
-            let is_lemma = inflection.tag == "lemma";
-            let entry = (valence.clone(), row.key.clone(), inflection.tag, is_lemma);
-            match forms.get(&inflection.form) {
-                Some(existing) if existing.3 || !is_lemma => {}
-                _ => {
-                    forms.insert(inflection.form, entry);
-                }
-            }
-        }
+        })
+        .collect();
+    let (_, errors) = italian_morphology::expand_lemmas(&lemmas);
+    if let Some((index, error)) = errors.first() {
+        let row = rows[*index];
+        panic!(
+            "invalid lexicon: {shown}:{}: cannot inflect {:?} ({}): {error}",
+            row.line, row.key, row.values[0]
+        );
     }
-    let mut blob = String::new();
-    for (form, (valence, lemma, tag, _)) in forms {
-        blob.push_str(&format!("{form}\t{valence}\t{lemma}\t{tag}\n"));
-    }
-    blob
+    rows.iter()
+        .map(|row| {
+            (
+                row.key.as_str(),
+                row.values.iter().map(String::as_str).collect(),
+            )
+        })
+        .collect()
 }
 
 fn main() {
@@ -91,30 +94,32 @@ fn main() {
             }
         };
         let name = lexicon_compiler::constant_name(&relative);
-        let (blob, columns) = if relative == "it/lemmas.tsv" {
+        let (rows, order) = if relative == "it/lemmas.tsv" {
             (
-                expand_italian_lemmas(&shown, &table),
-                "valence, lemma, tag (inflected forms)".to_string(),
+                italian_lemmas(&shown, &table),
+                "in file order, expanded into their inflected forms on first use",
             )
         } else {
-            (table.blob(), table.columns.join(", "))
+            let rows = table
+                .rows
+                .iter()
+                .map(|row| {
+                    (
+                        row.key.as_str(),
+                        row.values.iter().map(String::as_str).collect(),
+                    )
+                })
+                .collect();
+            (rows, "sorted by key")
         };
-        let rows: Vec<(&str, Vec<&str>)> = blob
-            .lines()
-            .map(|line| {
-                let mut cells = line.split('\t');
-                let key = cells.next().unwrap_or_default();
-                (key, cells.collect())
-            })
-            .collect();
-        let width = rows.first().map_or(0, |(_, values)| values.len());
-        let bytes = compact::encode(width, &rows);
+        let columns = table.columns.join(", ");
+        let bytes = compact::encode(table.columns.len(), &rows);
         let file_name = format!("{}.bin", name.to_lowercase());
         fs::write(out_dir.join(&file_name), &bytes)
             .unwrap_or_else(|e| panic!("cannot write {file_name}: {e}"));
         generated.push_str(&format!(
-            "/// `{shown}`: {} rows; columns after the key: {columns}; {} bytes in the compact \
-             form of `src/lexicon/compact.rs`.\npub const {name}: &[u8] = \
+            "/// `{shown}`: {} rows {order}; columns after the key: {columns}; {} bytes in \
+             the compact form of `src/lexicon/compact.rs`.\npub const {name}: &[u8] = \
              include_bytes!(concat!(env!(\"OUT_DIR\"), \"/{file_name}\"));\n",
             rows.len(),
             bytes.len(),

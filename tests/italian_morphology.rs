@@ -1,7 +1,7 @@
-//! Tests for the build-time Italian inflection (`build/italian_morphology.rs`): forms a native
+//! Tests for the Italian inflection (`src/lexicon/italian_morphology.rs`): forms a native
 //! speaker would check, and a sanity pass over every lemma in `lexicons/it/lemmas.tsv`.
 
-#[path = "../build/italian_morphology.rs"]
+#[path = "../src/lexicon/italian_morphology.rs"]
 #[allow(dead_code)]
 mod italian_morphology;
 

@@ -9,6 +9,7 @@
 
 mod compact;
 mod hash;
+mod italian_morphology;
 
 use std::collections::HashMap;
 use std::sync::OnceLock;
@@ -30,6 +31,8 @@ enum Data {
     Text(&'static str),
     /// The compact bytes of [`compact`], decoded on first use.
     Compact(&'static [u8]),
+    /// Made on first use by a function (the Italian forms, expanded from their lemmas).
+    Built(fn() -> String),
 }
 
 /// One embedded lexicon file, decoded and indexed on first use.
@@ -48,11 +51,6 @@ impl Table {
         Table::with_data(source, Data::Text(text))
     }
 
-    /// A table over the compact bytes the build script generated.
-    const fn compact(source: &'static str, bytes: &'static [u8]) -> Table {
-        Table::with_data(source, Data::Compact(bytes))
-    }
-
     const fn with_data(source: &'static str, data: Data) -> Table {
         Table {
             source,
@@ -69,6 +67,7 @@ impl Table {
         self.text.get_or_init(|| match self.data {
             Data::Text(text) => text,
             Data::Compact(bytes) => Box::leak(compact::decode(bytes).into_boxed_str()),
+            Data::Built(build) => Box::leak(build().into_boxed_str()),
         })
     }
 
@@ -151,9 +150,24 @@ pub fn parse_thousandths(text: &str) -> Option<f64> {
     Some(if negative { -value } else { value })
 }
 
+/// The Italian forms table: the lemmas of `lexicons/it/lemmas.tsv`, shipped in file order, each
+/// expanded into all its inflected forms (`form\tvalence\tlemma\ttag`, sorted by form). The build
+/// has already expanded them once and stopped on any lemma it could not inflect.
+fn italian_forms() -> String {
+    let lemmas = compact::decode(generated::IT_LEMMAS);
+    let rows: Vec<(&str, &str, &str)> = lemmas
+        .lines()
+        .filter_map(|line| {
+            let mut cells = line.split('\t');
+            Some((cells.next()?, cells.next()?, cells.next()?))
+        })
+        .collect();
+    italian_morphology::expand_lemmas(&rows).0
+}
+
 macro_rules! tables {
-    ($($(#[$doc:meta])* $name:ident = $constant:ident, $file:literal;)*) => {
-        $( $(#[$doc])* pub static $name: Table = Table::compact($file, generated::$constant); )*
+    ($($(#[$doc:meta])* $name:ident = $data:expr, $file:literal;)*) => {
+        $( $(#[$doc])* pub static $name: Table = Table::with_data($file, $data); )*
         /// Every bundled table, for tests and statistics.
         pub fn all_tables() -> Vec<&'static Table> { vec![$(&$name),*] }
     };
@@ -161,36 +175,36 @@ macro_rules! tables {
 
 tables! {
     /// VADER 3.3.2's lexicon (MIT).
-    EN_VADER = EN_VADER, "lexicons/en/vader.tsv";
+    EN_VADER = Data::Compact(generated::EN_VADER), "lexicons/en/vader.tsv";
     /// The project's changes to VADER's valences, each with its reason.
-    EN_ADJUSTMENTS = EN_ADJUSTMENTS, "lexicons/en/adjustments.tsv";
+    EN_ADJUSTMENTS = Data::Compact(generated::EN_ADJUSTMENTS), "lexicons/en/adjustments.tsv";
     /// English multi-word expressions whose meaning is not the sum of their words.
-    EN_IDIOMS = EN_IDIOMS, "lexicons/en/idioms.tsv";
+    EN_IDIOMS = Data::Compact(generated::EN_IDIOMS), "lexicons/en/idioms.tsv";
     /// English boosters (positive scalar) and dampeners (negative).
-    EN_MODIFIERS = EN_MODIFIERS, "lexicons/en/modifiers.tsv";
+    EN_MODIFIERS = Data::Compact(generated::EN_MODIFIERS), "lexicons/en/modifiers.tsv";
     /// English negators and contrast words.
-    EN_NEGATORS = EN_NEGATORS, "lexicons/en/negators.tsv";
-    /// Italian lemmas the project scored, expanded to every inflected form at build time:
+    EN_NEGATORS = Data::Compact(generated::EN_NEGATORS), "lexicons/en/negators.tsv";
+    /// Italian lemmas the project scored, expanded to every inflected form on first use:
     /// `form\tvalence\tlemma\ttag` (built from `lexicons/it/lemmas.tsv`).
-    IT_FORMS = IT_LEMMAS, "lexicons/it/lemmas.tsv";
+    IT_FORMS = Data::Built(italian_forms), "lexicons/it/lemmas.tsv";
     /// Uninflected Italian entries the project wrote: interjections, slang, loanwords.
-    IT_WORDS = IT_WORDS, "lexicons/it/words.tsv";
+    IT_WORDS = Data::Compact(generated::IT_WORDS), "lexicons/it/words.tsv";
     /// The CLiPS Pattern Italian lexicon (BSD-3-Clause), rescaled to VADER's scale.
-    IT_PATTERN = IT_PATTERN, "lexicons/it/pattern.tsv";
+    IT_PATTERN = Data::Compact(generated::IT_PATTERN), "lexicons/it/pattern.tsv";
     /// Italian multi-word expressions.
-    IT_IDIOMS = IT_IDIOMS, "lexicons/it/idioms.tsv";
+    IT_IDIOMS = Data::Compact(generated::IT_IDIOMS), "lexicons/it/idioms.tsv";
     /// Italian boosters and dampeners.
-    IT_MODIFIERS = IT_MODIFIERS, "lexicons/it/modifiers.tsv";
+    IT_MODIFIERS = Data::Compact(generated::IT_MODIFIERS), "lexicons/it/modifiers.tsv";
     /// Italian negators, negative-polarity words, clitics and auxiliaries, contrast words.
-    IT_NEGATORS = IT_NEGATORS, "lexicons/it/negators.tsv";
+    IT_NEGATORS = Data::Compact(generated::IT_NEGATORS), "lexicons/it/negators.tsv";
     /// Italian spelling normalisation: abbreviations and accents typed as apostrophes.
-    IT_NORMALISE = IT_NORMALISE, "lexicons/it/normalise.tsv";
+    IT_NORMALISE = Data::Compact(generated::IT_NORMALISE), "lexicons/it/normalise.tsv";
     /// Emoji valences written by the project (keys without VS16 or skin tones).
-    EMOJI = EMOJI, "lexicons/emoji.tsv";
+    EMOJI = Data::Compact(generated::EMOJI), "lexicons/emoji.tsv";
     /// Emoticons recognised by the tokenizer, with valences.
-    EMOTICONS = EMOTICONS, "lexicons/emoticons.tsv";
+    EMOTICONS = Data::Compact(generated::EMOTICONS), "lexicons/emoticons.tsv";
     /// English civility cues (insults, politeness, needs, second person), written by the project.
-    EN_CIVILITY = EN_CIVILITY, "lexicons/en/civility.tsv";
+    EN_CIVILITY = Data::Compact(generated::EN_CIVILITY), "lexicons/en/civility.tsv";
     /// Italian civility cues (insulti, cortesia, richieste, seconda persona), written by the project.
-    IT_CIVILITY = IT_CIVILITY, "lexicons/it/civility.tsv";
+    IT_CIVILITY = Data::Compact(generated::IT_CIVILITY), "lexicons/it/civility.tsv";
 }

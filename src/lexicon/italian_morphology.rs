@@ -1,12 +1,18 @@
-//! Italian inflection for the lemma lexicon, run at build time.
+//! Italian inflection for the lemma lexicon: every form generated from its lemma before any
+//! lookup.
 //!
-//! `build.rs` calls [`inflect`] for every row of `lexicons/it/lemmas.tsv` and stores each form
-//! with its lemma's valence, so run time is a plain table lookup: there is no stemmer (a stemmer
-//! merges "amare" with "amaro"). Each form carries a short tag shown to users in explanations,
-//! e.g. "bellissime ← bello, superlative".
+//! [`expand_lemmas`] calls [`inflect`] for every row of `lexicons/it/lemmas.tsv` and makes the
+//! forms table, each form with its lemma's valence, so a lookup is a plain table lookup: there is
+//! no stemmer (a stemmer merges "amare" with "amaro"). Each form carries a short tag shown to
+//! users in explanations, e.g. "bellissime ← bello, superlative".
+//!
+//! The crate ships the lemmas, not the ~16,500 forms (they would cost about four times the gzip
+//! size), and expands them the first time the forms table is used. `build.rs` includes this file
+//! too (with `#[path]`) and runs the same expansion, so a lemma that cannot be inflected stops the
+//! build, naming file and line, and never reaches the crate.
 //!
 //! The module is self-contained (std only, no `unsafe`, no panics): a lemma it cannot inflect
-//! returns `Err` with the reason, and the build reports the file and line.
+//! returns `Err` with the reason.
 //!
 //! # Tags
 //!
@@ -591,6 +597,38 @@ impl Forms {
             self.0.push(Inflection { form, tag });
         }
     }
+}
+
+/// Expands lemma rows (lemma, part of speech, valence as the table writes it), in file order,
+/// into the forms table: `form\tvalence\tlemma\ttag` lines sorted by form. When two lemmas
+/// produce the same form, the form that *is* a lemma wins ("fine" the adjective over a form of
+/// "finire"), then the first lemma in file order. A lemma that cannot be inflected is left out and
+/// returned with its row index and the reason.
+pub fn expand_lemmas(rows: &[(&str, &str, &str)]) -> (String, Vec<(usize, String)>) {
+    let mut forms: Vec<(String, bool, usize, &'static str)> = Vec::with_capacity(rows.len() * 14);
+    let mut errors = Vec::new();
+    for (row, (lemma, pos, _)) in rows.iter().enumerate() {
+        match inflect(lemma, pos) {
+            Ok(inflections) => forms.extend(
+                inflections
+                    .into_iter()
+                    .map(|i| (i.form, i.tag != "lemma", row, i.tag)),
+            ),
+            Err(error) => errors.push((row, error)),
+        }
+    }
+    // Sorted by form, then lemmas before other forms, then file order: the first of each run of
+    // equal forms is the one that wins.
+    forms.sort_unstable_by(|a, b| a.0.cmp(&b.0).then(a.1.cmp(&b.1)).then(a.2.cmp(&b.2)));
+    forms.dedup_by(|later, first| later.0 == first.0);
+    let mut table = String::with_capacity(forms.len() * 36);
+    for (form, _, row, tag) in forms {
+        let (lemma, _, valence) = rows[row];
+        for part in [form.as_str(), "\t", valence, "\t", lemma, "\t", tag, "\n"] {
+            table.push_str(part);
+        }
+    }
+    (table, errors)
 }
 
 /// All forms of `lemma` for part of speech `pos` ("adj", "noun", "verb", "adv", "interj"),
