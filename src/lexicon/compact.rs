@@ -16,13 +16,14 @@
 //!    followed by `\n`;
 //! 3. the number of rows;
 //! 4. for each column, one index a row into that column's distinct values;
-//! 5. the keys, in row order: for each row, one byte holding how many leading bytes it shares with
-//!    the previous key (at most [`MAX_SHARED_PREFIX`]), then its remaining bytes. Keys contain no
-//!    byte below 0x20 (the lexicon compiler rejects control characters), so the byte that starts
-//!    the next row also ends this key.
+//! 5. the keys, in row order: for each row, one byte saying how many bytes to drop from the end of
+//!    the previous key ([`RESTART`]: all of them), then the bytes to append. Keys contain no byte
+//!    below 0x20 (the lexicon compiler rejects control characters), so the byte that starts the
+//!    next row also ends this key. Counting dropped bytes rather than shared ones gives gzip
+//!    small, repetitive numbers in a sorted list (abandon, abandoned, abandoner: 0, 0, 1).
 
-/// The longest shared prefix one row can borrow from the previous key; it fits below 0x20.
-pub const MAX_SHARED_PREFIX: usize = 0x1F;
+/// The key byte that starts a key from scratch; any smaller byte is a number of bytes to drop.
+pub const RESTART: u8 = 0x1F;
 
 /// Encodes `rows` (key, then one value a column; every row has `columns` values) in the order
 /// given. Keys must not contain bytes below 0x20; values must not contain `\n`.
@@ -63,14 +64,15 @@ pub fn encode(columns: usize, rows: &[(&str, Vec<&str>)]) -> Vec<u8> {
     let mut previous: &[u8] = &[];
     for (key, _) in rows {
         let key = key.as_bytes();
-        let shared = key
-            .iter()
-            .zip(previous)
-            .take(MAX_SHARED_PREFIX)
-            .take_while(|(a, b)| a == b)
-            .count();
-        out.push(shared as u8);
-        out.extend_from_slice(&key[shared..]);
+        let shared = key.iter().zip(previous).take_while(|(a, b)| a == b).count();
+        let drop = previous.len() - shared;
+        if drop < usize::from(RESTART) {
+            out.push(drop as u8);
+            out.extend_from_slice(&key[shared..]);
+        } else {
+            out.push(RESTART);
+            out.extend_from_slice(key);
+        }
         previous = key;
     }
     out
@@ -153,13 +155,17 @@ fn decode_into(bytes: &[u8], out: &mut Vec<u8>) -> Option<()> {
     let mut key: Vec<u8> = Vec::new();
     let mut at = 0;
     for row in 0..rows {
-        let shared = usize::from(*keys.get(at)?);
+        let drop = *keys.get(at)?;
         at += 1;
         let end = keys[at..]
             .iter()
             .position(|&b| b < 0x20)
             .map_or(keys.len(), |n| at + n);
-        key.truncate(shared);
+        if drop == RESTART {
+            key.clear();
+        } else {
+            key.truncate(key.len().saturating_sub(usize::from(drop)));
+        }
         key.extend_from_slice(&keys[at..end]);
         at = end;
         out.extend_from_slice(&key);
@@ -204,6 +210,7 @@ mod tests {
                 "a very long key that shares more than thirty-one bytes too",
                 vec!["2", "adj"],
             ),
+            ("b", vec!["2", "adj"]),
             ("❤", vec!["3000", "emoji"]),
             ("❤\u{200D}🔥", vec!["3000", "emoji"]),
         ];
