@@ -1,5 +1,5 @@
 //! The lexicon compiler: reads the human-editable TSV files under `lexicons/`, validates them
-//! strictly and turns each into a compact, sorted blob that the crate embeds.
+//! strictly and turns each into rows sorted by key that `build.rs` embeds in compact form.
 //!
 //! Shared by `build.rs` (which fails the build on the first error, naming file and line) and by
 //! `tests/lexicon_files.rs` (which checks every bundled file and the error messages themselves).
@@ -131,7 +131,9 @@ pub struct Table {
 }
 
 impl Table {
-    /// The compact form embedded in the crate: `key\tvalue\t...` lines, sorted by key.
+    /// The table as `key\tvalue\t...` lines sorted by key: the text the crate decodes from the
+    /// compact form it embeds.
+    #[allow(dead_code)] // the tests compare the crate's tables with it; build.rs encodes rows
     pub fn blob(&self) -> String {
         let mut out = String::new();
         for row in &self.rows {
@@ -162,6 +164,11 @@ pub fn check_key(key: &str) -> Result<(), String> {
     if key.to_lowercase() != key {
         return Err(format!(
             "key {key:?} is not lowercase; the engine looks up lowercase text"
+        ));
+    }
+    if key.chars().any(char::is_control) {
+        return Err(format!(
+            "key {key:?} contains a control character; the embedded tables use them as separators"
         ));
     }
     if key.contains('\u{2019}') {

@@ -24,7 +24,7 @@
 //! |---|---|
 //! | [`text`] | tokenizer (words, emoji, emoticons, URLs, mentions, hashtags) with UTF-16 spans |
 //! | [`lang`] | Italian / English / other detection |
-//! | [`lexicon`] | the embedded lexicons, compiled from `lexicons/*.tsv` at build time |
+//! | [`lexicon`] | the embedded lexicons, compiled from `lexicons/*.tsv` at build time, decoded on first use |
 //! | [`sentiment`] | VADER's rules over a language profile, with explanations |
 //! | [`signals`] | per-comment civility: hostility, insults aimed at someone, politeness, needs |
 //! | [`thread`] | thread analytics: shape, responsiveness, people, mood, needs, heat, tension |

@@ -1,7 +1,7 @@
-//! Tests for the build-time Italian inflection (`build/italian_morphology.rs`): forms a native
+//! Tests for the Italian inflection (`src/lexicon/italian_morphology.rs`): forms a native
 //! speaker would check, and a sanity pass over every lemma in `lexicons/it/lemmas.tsv`.
 
-#[path = "../build/italian_morphology.rs"]
+#[path = "../src/lexicon/italian_morphology.rs"]
 #[allow(dead_code)]
 mod italian_morphology;
 
@@ -755,4 +755,46 @@ fn every_lemma_inflects_within_budget() {
         conflicts.len(),
         conflicts.join("\n")
     );
+}
+
+/// The forms table the crate builds holds, for every form, the lemma `inflect` gives it with that
+/// lemma's first tag; when two lemmas give the same form, the one whose lemma *is* the form wins,
+/// then the first row of lemmas.tsv. Checked against that rule written out plainly here.
+#[test]
+fn the_forms_table_follows_the_precedence_rule() {
+    let rows = lemma_rows();
+    let valences: Vec<String> = rows
+        .iter()
+        .map(|r| format!("{}", (r.3 * 1000.0).round() as i64))
+        .collect();
+    let input: Vec<(&str, &str, &str)> = rows
+        .iter()
+        .zip(&valences)
+        .map(|(r, v)| (r.1.as_str(), r.2.as_str(), v.as_str()))
+        .collect();
+    let (table, errors) = italian_morphology::expand_lemmas(&input);
+    assert!(errors.is_empty(), "{errors:?}");
+    let mut expected: BTreeMap<String, (bool, usize, &'static str)> = BTreeMap::new();
+    for (row, (lemma, pos, _)) in input.iter().enumerate() {
+        for inflection in inflect(lemma, pos).expect("inflects") {
+            let is_lemma = inflection.tag == "lemma";
+            let replace = match expected.get(&inflection.form) {
+                None => true,
+                Some((existing_is_lemma, _, _)) => is_lemma && !existing_is_lemma,
+            };
+            if replace {
+                expected.insert(inflection.form, (is_lemma, row, inflection.tag));
+            }
+        }
+    }
+    let mut lines = table.lines();
+    for (form, (_, row, tag)) in &expected {
+        let (lemma, _, valence) = input[*row];
+        assert_eq!(
+            lines.next(),
+            Some(format!("{form}\t{valence}\t{lemma}\t{tag}").as_str())
+        );
+    }
+    assert_eq!(lines.next(), None);
+    assert!(table.contains("\nbellissime\t"), "bellissime is generated");
 }

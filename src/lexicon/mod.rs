@@ -1,12 +1,15 @@
 //! Embedded lexicons: the TSV files under `lexicons/`, validated and compiled by `build.rs`, and
 //! the lookups the engine makes in them.
 //!
-//! Each file becomes one `&'static str` of sorted `key\tvalue...` lines. A [`Table`] indexes its
-//! lines into a hash map the first time it is used (a few milliseconds for the largest), with keys
-//! and values borrowed from the embedded text, so nothing is copied and nothing is parsed as a
-//! float: decimals are stored as integer thousandths.
+//! Each file is embedded in the compact form of [`compact`] (front-coded keys, values as small
+//! indices: a third of the gzip size of plain text). The first time a [`Table`] is used it decodes
+//! that into one `&'static str` of sorted `key\tvalue...` lines, kept for the life of the program,
+//! and indexes the lines into a hash map with keys and values borrowed from that text, so nothing
+//! is parsed as a float: decimals are stored as integer thousandths.
 
+mod compact;
 mod hash;
+mod italian_morphology;
 
 use std::collections::HashMap;
 use std::sync::OnceLock;
@@ -22,30 +25,56 @@ pub mod generated {
 /// Decimal values in the lexicons are stored as thousandths.
 pub const SCALE: f64 = 1000.0;
 
-/// One embedded lexicon file, indexed on first use.
+/// Where a table's `key\tvalue...` text comes from.
+enum Data {
+    /// The text itself.
+    Text(&'static str),
+    /// The compact bytes of [`compact`], decoded on first use.
+    Compact(&'static [u8]),
+    /// Made on first use by a function (the Italian forms, expanded from their lemmas).
+    Built(fn() -> String),
+}
+
+/// One embedded lexicon file, decoded and indexed on first use.
 pub struct Table {
     /// The file it came from, relative to the repository (for explanations and errors).
     pub source: &'static str,
-    data: &'static str,
+    data: Data,
+    text: OnceLock<&'static str>,
     index: OnceLock<HashMap<&'static str, &'static str, FxBuildHasher>>,
     max_words: OnceLock<usize>,
 }
 
 impl Table {
-    /// A table over a generated blob.
-    pub const fn new(source: &'static str, data: &'static str) -> Table {
+    /// A table over `key\tvalue...` lines sorted by key.
+    pub const fn new(source: &'static str, text: &'static str) -> Table {
+        Table::with_data(source, Data::Text(text))
+    }
+
+    const fn with_data(source: &'static str, data: Data) -> Table {
         Table {
             source,
             data,
+            text: OnceLock::new(),
             index: OnceLock::new(),
             max_words: OnceLock::new(),
         }
     }
 
+    /// The table as `key\tvalue...` lines sorted by key, materialised on first use and kept for
+    /// the life of the program (the lookups hand out `&'static str` slices of it).
+    pub fn text(&self) -> &'static str {
+        self.text.get_or_init(|| match self.data {
+            Data::Text(text) => text,
+            Data::Compact(bytes) => Box::leak(compact::decode(bytes).into_boxed_str()),
+            Data::Built(build) => Box::leak(build().into_boxed_str()),
+        })
+    }
+
     fn index(&self) -> &HashMap<&'static str, &'static str, FxBuildHasher> {
         self.index.get_or_init(|| {
-            let mut map = HashMap::with_capacity_and_hasher(self.data.len() / 12, FxBuildHasher);
-            for line in self.data.lines() {
+            let mut map = HashMap::with_capacity_and_hasher(self.text().len() / 12, FxBuildHasher);
+            for line in self.text().lines() {
                 let (key, rest) = line.split_once('\t').unwrap_or((line, ""));
                 map.insert(key, rest);
             }
@@ -75,7 +104,7 @@ impl Table {
 
     /// Every row, in key order: `(key, rest)`.
     pub fn rows(&self) -> impl Iterator<Item = (&'static str, &'static str)> {
-        self.data
+        self.text()
             .lines()
             .map(|line| line.split_once('\t').unwrap_or((line, "")))
     }
@@ -87,7 +116,7 @@ impl Table {
 
     /// Whether the table has no entries.
     pub fn is_empty(&self) -> bool {
-        self.data.is_empty()
+        self.text().is_empty()
     }
 
     /// The longest key, in words (for multi-word matching windows).
@@ -121,9 +150,24 @@ pub fn parse_thousandths(text: &str) -> Option<f64> {
     Some(if negative { -value } else { value })
 }
 
+/// The Italian forms table: the lemmas of `lexicons/it/lemmas.tsv`, shipped in file order, each
+/// expanded into all its inflected forms (`form\tvalence\tlemma\ttag`, sorted by form). The build
+/// has already expanded them once and stopped on any lemma it could not inflect.
+fn italian_forms() -> String {
+    let lemmas = compact::decode(generated::IT_LEMMAS);
+    let rows: Vec<(&str, &str, &str)> = lemmas
+        .lines()
+        .filter_map(|line| {
+            let mut cells = line.split('\t');
+            Some((cells.next()?, cells.next()?, cells.next()?))
+        })
+        .collect();
+    italian_morphology::expand_lemmas(&rows).0
+}
+
 macro_rules! tables {
-    ($($(#[$doc:meta])* $name:ident = $constant:ident, $file:literal;)*) => {
-        $( $(#[$doc])* pub static $name: Table = Table::new($file, generated::$constant); )*
+    ($($(#[$doc:meta])* $name:ident = $data:expr, $file:literal;)*) => {
+        $( $(#[$doc])* pub static $name: Table = Table::with_data($file, $data); )*
         /// Every bundled table, for tests and statistics.
         pub fn all_tables() -> Vec<&'static Table> { vec![$(&$name),*] }
     };
@@ -131,36 +175,36 @@ macro_rules! tables {
 
 tables! {
     /// VADER 3.3.2's lexicon (MIT).
-    EN_VADER = EN_VADER, "lexicons/en/vader.tsv";
+    EN_VADER = Data::Compact(generated::EN_VADER), "lexicons/en/vader.tsv";
     /// The project's changes to VADER's valences, each with its reason.
-    EN_ADJUSTMENTS = EN_ADJUSTMENTS, "lexicons/en/adjustments.tsv";
+    EN_ADJUSTMENTS = Data::Compact(generated::EN_ADJUSTMENTS), "lexicons/en/adjustments.tsv";
     /// English multi-word expressions whose meaning is not the sum of their words.
-    EN_IDIOMS = EN_IDIOMS, "lexicons/en/idioms.tsv";
+    EN_IDIOMS = Data::Compact(generated::EN_IDIOMS), "lexicons/en/idioms.tsv";
     /// English boosters (positive scalar) and dampeners (negative).
-    EN_MODIFIERS = EN_MODIFIERS, "lexicons/en/modifiers.tsv";
+    EN_MODIFIERS = Data::Compact(generated::EN_MODIFIERS), "lexicons/en/modifiers.tsv";
     /// English negators and contrast words.
-    EN_NEGATORS = EN_NEGATORS, "lexicons/en/negators.tsv";
-    /// Italian lemmas the project scored, expanded to every inflected form at build time:
+    EN_NEGATORS = Data::Compact(generated::EN_NEGATORS), "lexicons/en/negators.tsv";
+    /// Italian lemmas the project scored, expanded to every inflected form on first use:
     /// `form\tvalence\tlemma\ttag` (built from `lexicons/it/lemmas.tsv`).
-    IT_FORMS = IT_LEMMAS, "lexicons/it/lemmas.tsv";
+    IT_FORMS = Data::Built(italian_forms), "lexicons/it/lemmas.tsv";
     /// Uninflected Italian entries the project wrote: interjections, slang, loanwords.
-    IT_WORDS = IT_WORDS, "lexicons/it/words.tsv";
+    IT_WORDS = Data::Compact(generated::IT_WORDS), "lexicons/it/words.tsv";
     /// The CLiPS Pattern Italian lexicon (BSD-3-Clause), rescaled to VADER's scale.
-    IT_PATTERN = IT_PATTERN, "lexicons/it/pattern.tsv";
+    IT_PATTERN = Data::Compact(generated::IT_PATTERN), "lexicons/it/pattern.tsv";
     /// Italian multi-word expressions.
-    IT_IDIOMS = IT_IDIOMS, "lexicons/it/idioms.tsv";
+    IT_IDIOMS = Data::Compact(generated::IT_IDIOMS), "lexicons/it/idioms.tsv";
     /// Italian boosters and dampeners.
-    IT_MODIFIERS = IT_MODIFIERS, "lexicons/it/modifiers.tsv";
+    IT_MODIFIERS = Data::Compact(generated::IT_MODIFIERS), "lexicons/it/modifiers.tsv";
     /// Italian negators, negative-polarity words, clitics and auxiliaries, contrast words.
-    IT_NEGATORS = IT_NEGATORS, "lexicons/it/negators.tsv";
+    IT_NEGATORS = Data::Compact(generated::IT_NEGATORS), "lexicons/it/negators.tsv";
     /// Italian spelling normalisation: abbreviations and accents typed as apostrophes.
-    IT_NORMALISE = IT_NORMALISE, "lexicons/it/normalise.tsv";
+    IT_NORMALISE = Data::Compact(generated::IT_NORMALISE), "lexicons/it/normalise.tsv";
     /// Emoji valences written by the project (keys without VS16 or skin tones).
-    EMOJI = EMOJI, "lexicons/emoji.tsv";
+    EMOJI = Data::Compact(generated::EMOJI), "lexicons/emoji.tsv";
     /// Emoticons recognised by the tokenizer, with valences.
-    EMOTICONS = EMOTICONS, "lexicons/emoticons.tsv";
+    EMOTICONS = Data::Compact(generated::EMOTICONS), "lexicons/emoticons.tsv";
     /// English civility cues (insults, politeness, needs, second person), written by the project.
-    EN_CIVILITY = EN_CIVILITY, "lexicons/en/civility.tsv";
+    EN_CIVILITY = Data::Compact(generated::EN_CIVILITY), "lexicons/en/civility.tsv";
     /// Italian civility cues (insulti, cortesia, richieste, seconda persona), written by the project.
-    IT_CIVILITY = IT_CIVILITY, "lexicons/it/civility.tsv";
+    IT_CIVILITY = Data::Compact(generated::IT_CIVILITY), "lexicons/it/civility.tsv";
 }

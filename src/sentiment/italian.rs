@@ -1,4 +1,4 @@
-//! Italian: the project's lemma lexicon expanded to inflected forms at build time, the CLiPS
+//! Italian: the project's lemma lexicon expanded to inflected forms before lookup, the CLiPS
 //! Pattern lexicon, idioms, and the rules Italian needs beyond VADER's.
 //!
 //! What differs from English, and why:
@@ -7,8 +7,8 @@
 //! - **Spelling** is normalised before lookup: chat abbreviations (`nn`, `cmq`, `xké`), accents typed
 //!   as apostrophes (`perche'`, `e'`, `piu'`), laughter (`ahahah`).
 //! - **Morphology** is resolved by lookup, not by stemming: every inflected form was generated from
-//!   its lemma at build time (`bellissime` ← `bello`, superlative). Enclitic pronouns are the one
-//!   thing split at run time, from a closed list and only onto a verb stem the build generated
+//!   its lemma before any lookup (`bellissime` ← `bello`, superlative). Enclitic pronouns are the one
+//!   thing split at run time, from a closed list and only onto a verb stem the morphology generated
 //!   (`piacermi` → `piacer` + `mi`), so `amare` never merges with `amaro`.
 //! - **Negation** has negative concord: `non … mai`, `non … niente`, `né … né` are one negation, not
 //!   two that cancel out; clitics and auxiliaries between `non` and the word do not use up the
@@ -39,7 +39,7 @@ const ENCLITICS: &[&str] = &[
 /// Prefixes that intensify the word they are glued to.
 const INTENSIFYING_PREFIXES: &[&str] = &["stra", "super", "iper", "arci", "ultra"];
 
-/// Forms the build generated as stems for enclitics ("odiar" for "odiarlo").
+/// Forms the morphology generated as stems for enclitics ("odiar" for "odiarlo").
 fn is_clitic_host(tag: &str) -> bool {
     matches!(tag, "infinitive (clitic)" | "gerund" | "imperative")
 }

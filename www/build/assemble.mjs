@@ -113,14 +113,31 @@ function sections(bytes) {
   return out;
 }
 const parts = sections(wasm);
+// The data section also holds the tokenizer's Unicode tables and every message string, so the
+// lexicons are measured on their own too: the compact tables build.rs wrote for this wasm build.
+function lexiconTables() {
+  const build = path.join(root, "target", "wasm32-unknown-unknown", "release", "build");
+  const outs = (fs.existsSync(build) ? fs.readdirSync(build) : [])
+    .filter((d) => d.startsWith("polso-"))
+    .map((d) => path.join(build, d, "out"))
+    .filter((d) => fs.existsSync(path.join(d, "lexicons.rs")))
+    .sort((a, b) => fs.statSync(path.join(b, "lexicons.rs")).mtimeMs - fs.statSync(path.join(a, "lexicons.rs")).mtimeMs);
+  if (!outs.length) return undefined;
+  const files = fs.readdirSync(outs[0]).filter((f) => f.endsWith(".bin")).sort();
+  const bytes = Buffer.concat(files.map((f) => fs.readFileSync(path.join(outs[0], f))));
+  return { raw: bytes.length, gzip: zlib.gzipSync(bytes, { level: 9 }).length };
+}
+const lexicons = lexiconTables();
 const report = {
-  wasm: { raw: wasm.length, gzip: gz("polso_bg.wasm"), codeGzip: parts.code, dataGzip: parts.data },
+  wasm: { raw: wasm.length, gzip: gz("polso_bg.wasm"), codeGzip: parts.code, dataGzip: parts.data, lexiconGzip: lexicons?.gzip },
   glue: { raw: glue.reduce((n, f) => n + fs.statSync(path.join(dist, f)).size, 0), gzip: gz(...glue) },
   widget: fs.existsSync(path.join(dist, "widget.js")) ? { gzip: gz("widget.js") } : undefined,
 };
 fs.writeFileSync(path.join(out, "..", "..", "target", "npm-sizes.json"), JSON.stringify(report, null, 2));
 console.log(
-  `polso ${version} sizes: wasm ${kb(report.wasm.raw)} (gzip ${kb(report.wasm.gzip)}: code ${kb(parts.code)}, lexicon data ${kb(parts.data)}), ` +
+  `polso ${version} sizes: wasm ${kb(report.wasm.raw)} (gzip ${kb(report.wasm.gzip)}: code ${kb(parts.code)}, data ${kb(parts.data)}` +
+    (lexicons ? ` of which lexicons ${kb(lexicons.gzip)}` : "") +
+    `), ` +
     `JS glue ${kb(report.glue.raw)} (gzip ${kb(report.glue.gzip)})` +
     (report.widget ? `, widget gzip ${kb(report.widget.gzip)}` : "") +
     `; core package budget 150 KB gzip: ${kb(report.wasm.gzip + report.glue.gzip)}`,

@@ -1,12 +1,18 @@
-//! Italian inflection for the lemma lexicon, run at build time.
+//! Italian inflection for the lemma lexicon: every form generated from its lemma before any
+//! lookup.
 //!
-//! `build.rs` calls [`inflect`] for every row of `lexicons/it/lemmas.tsv` and stores each form
-//! with its lemma's valence, so run time is a plain table lookup: there is no stemmer (a stemmer
-//! merges "amare" with "amaro"). Each form carries a short tag shown to users in explanations,
-//! e.g. "bellissime ← bello, superlative".
+//! [`expand_lemmas`] calls [`inflect`] for every row of `lexicons/it/lemmas.tsv` and makes the
+//! forms table, each form with its lemma's valence, so a lookup is a plain table lookup: there is
+//! no stemmer (a stemmer merges "amare" with "amaro"). Each form carries a short tag shown to
+//! users in explanations, e.g. "bellissime ← bello, superlative".
+//!
+//! The crate ships the lemmas, not the ~16,500 forms (they would cost about four times the gzip
+//! size), and expands them the first time the forms table is used. `build.rs` includes this file
+//! too (with `#[path]`) and runs the same expansion, so a lemma that cannot be inflected stops the
+//! build, naming file and line, and never reaches the crate.
 //!
 //! The module is self-contained (std only, no `unsafe`, no panics): a lemma it cannot inflect
-//! returns `Err` with the reason, and the build reports the file and line.
+//! returns `Err` with the reason.
 //!
 //! # Tags
 //!
@@ -583,21 +589,71 @@ fn lookup<T: Copy>(table: &[(&'static str, T)], key: &str) -> Option<T> {
 }
 
 /// Collects forms, keeping the first tag of a form produced twice.
-struct Forms(Vec<Inflection>);
+/// The forms of one lemma as they are generated; with `unique`, a form already there is skipped
+/// (so it keeps its first tag).
+struct Forms {
+    list: Vec<Inflection>,
+    unique: bool,
+}
 
 impl Forms {
     fn push(&mut self, form: String, tag: &'static str) {
-        if !form.is_empty() && !self.0.iter().any(|i| i.form == form) {
-            self.0.push(Inflection { form, tag });
+        if !form.is_empty() && !(self.unique && self.list.iter().any(|i| i.form == form)) {
+            self.list.push(Inflection { form, tag });
         }
     }
 }
 
+/// Expands lemma rows (lemma, part of speech, valence as the table writes it), in file order,
+/// into the forms table: `form\tvalence\tlemma\ttag` lines sorted by form. When two lemmas
+/// produce the same form, the form that *is* a lemma wins ("fine" the adjective over a form of
+/// "finire"), then the first lemma in file order. A lemma that cannot be inflected is left out and
+/// returned with its row index and the reason.
+pub fn expand_lemmas(rows: &[(&str, &str, &str)]) -> (String, Vec<(usize, String)>) {
+    let mut forms: Vec<(String, bool, usize, usize, &'static str)> =
+        Vec::with_capacity(rows.len() * 16);
+    let mut errors = Vec::new();
+    for (row, (lemma, pos, _)) in rows.iter().enumerate() {
+        // Not deduplicated per lemma: the sort below keeps a lemma's first tag for a form it
+        // generates twice, without the quadratic scan `inflect` makes (this runs at first use).
+        match inflect_with(lemma, pos, false) {
+            Ok(inflections) => forms.extend(
+                inflections
+                    .into_iter()
+                    .enumerate()
+                    .map(|(position, i)| (i.form, i.tag != "lemma", row, position, i.tag)),
+            ),
+            Err(error) => errors.push((row, error)),
+        }
+    }
+    // Sorted by form, then lemmas before other forms, then file order, then the order the lemma
+    // generated them in: the first of each run of equal forms is the one that wins.
+    forms
+        .sort_unstable_by(|a, b| (a.0.as_str(), a.1, a.2, a.3).cmp(&(b.0.as_str(), b.1, b.2, b.3)));
+    forms.dedup_by(|later, first| later.0 == first.0);
+    let mut table = String::with_capacity(forms.len() * 36);
+    for (form, _, row, _, tag) in forms {
+        let (lemma, _, valence) = rows[row];
+        for part in [form.as_str(), "\t", valence, "\t", lemma, "\t", tag, "\n"] {
+            table.push_str(part);
+        }
+    }
+    (table, errors)
+}
+
 /// All forms of `lemma` for part of speech `pos` ("adj", "noun", "verb", "adv", "interj"),
 /// the lemma itself first with tag "lemma".
+#[allow(dead_code)] // the forms table uses `inflect_with`; tests/italian_morphology.rs calls this
 pub fn inflect(lemma: &str, pos: &str) -> Result<Vec<Inflection>, String> {
+    inflect_with(lemma, pos, true)
+}
+
+fn inflect_with(lemma: &str, pos: &str, unique: bool) -> Result<Vec<Inflection>, String> {
     validate(lemma, pos)?;
-    let mut forms = Forms(Vec::new());
+    let mut forms = Forms {
+        list: Vec::new(),
+        unique,
+    };
     forms.push(lemma.to_string(), "lemma");
     match pos {
         "adj" => adjective(lemma, &mut forms),
@@ -606,7 +662,7 @@ pub fn inflect(lemma: &str, pos: &str) -> Result<Vec<Inflection>, String> {
         "adv" | "interj" => {}
         _ => return Err(format!("unknown part of speech {pos:?} for {lemma:?}")),
     }
-    Ok(forms.0)
+    Ok(forms.list)
 }
 
 fn validate(lemma: &str, pos: &str) -> Result<(), String> {
