@@ -733,7 +733,9 @@ impl Thread {
                             .is_some_and(|x| !x.staff && by.of(x) > 0)
                 })
                 .collect();
-            sort::sort_by(&mut all, |&x, &y| self.rank_key(by, x).cmp(&self.rank_key(by, y)));
+            sort::sort_by(&mut all, |&x, &y| {
+                self.rank_key(by, x).cmp(&self.rank_key(by, y))
+            });
             all.truncate(self.options.top);
             self.rankings[by as usize] = all;
         }
@@ -760,7 +762,9 @@ impl Thread {
                 }
             }
         }
-        sort::sort_by(&mut list, |&x, &y| self.rank_key(by, x).cmp(&self.rank_key(by, y)));
+        sort::sort_by(&mut list, |&x, &y| {
+            self.rank_key(by, x).cmp(&self.rank_key(by, y))
+        });
         self.rankings[by as usize] = list;
     }
 
