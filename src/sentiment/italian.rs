@@ -261,7 +261,7 @@ impl Profile for Italian {
     }
 
     fn is_reinforcing_npi(&self, phrase: &str) -> bool {
-        IT_NEGATORS.column(phrase, 0) == Some("npi")
+        matches!(IT_NEGATORS.column(phrase, 0), Some("npi" | "npi_after"))
     }
 
     fn contrast(&self, phrase: &str) -> Option<Contrast> {
