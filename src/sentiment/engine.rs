@@ -557,10 +557,46 @@ pub fn score_tokens(
         valences[i] = valence;
     }
 
+    weigh_questions(tokens, &units, &mut valences, profile);
     apply_contrast(&units, &mut valences, profile, |i| {
         note(&mut rules, i, Rule::Contrast)
     });
     finish(text, &units, valences, rules, lang, explain)
+}
+
+/// Applies the profile's weight to the words of sentences that end with a question mark
+/// ([`Profile::asked_weight`]): a question asks about a quality, it does not assert it. Emoji and
+/// emoticons say how the writer feels whatever the sentence type, and keep their valence.
+fn weigh_questions(
+    tokens: &[crate::text::Token<'_>],
+    units: &[Unit<'_>],
+    valences: &mut [f64],
+    profile: &dyn Profile,
+) {
+    if !tokens
+        .iter()
+        .any(|t| t.kind == TokenKind::Punct && t.text.contains('?'))
+    {
+        return;
+    }
+    let mut first_of_sentence = 0;
+    for token in tokens {
+        if token.kind != TokenKind::Punct
+            || !token.text.contains(['.', '!', '?', ';', ':', '\u{2026}'])
+        {
+            continue;
+        }
+        let asked = token.text.contains('?');
+        let mut k = first_of_sentence;
+        while k < units.len() && units[k].span.start < token.span.start {
+            let symbol = matches!(units[k].kind, TokenKind::Emoji | TokenKind::Emoticon);
+            if asked && !symbol && valences[k] != 0.0 {
+                valences[k] *= profile.asked_weight(valences[k]);
+            }
+            k += 1;
+        }
+        first_of_sentence = k;
+    }
 }
 
 /// Weights the valences around the first contrast word: VADER's `but` rule, done as intended

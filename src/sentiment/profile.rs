@@ -101,6 +101,12 @@ pub trait Profile {
         None
     }
 
+    /// The weight of a word of valence `valence` in a sentence that ends with a question mark.
+    /// VADER counts it as asserted (1.0, the default).
+    fn asked_weight(&self, _valence: f64) -> f64 {
+        1.0
+    }
+
     /// Whether and how the word is a contrast marker.
     fn contrast(&self, phrase: &str) -> Option<Contrast>;
 
