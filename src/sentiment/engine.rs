@@ -558,6 +558,12 @@ pub fn score_tokens(
     }
 
     weigh_questions(tokens, &units, &mut valences, profile);
+    let negative_weight = profile.negative_weight();
+    if negative_weight != 1.0 {
+        for valence in valences.iter_mut().filter(|v| **v < 0.0) {
+            *valence *= negative_weight;
+        }
+    }
     apply_contrast(&units, &mut valences, profile, |i| {
         note(&mut rules, i, Rule::Contrast)
     });

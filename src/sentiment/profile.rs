@@ -107,6 +107,12 @@ pub trait Profile {
         1.0
     }
 
+    /// The weight of every negative contribution, after negation and modifiers. VADER treats the
+    /// two polarities alike (1.0, the default).
+    fn negative_weight(&self) -> f64 {
+        1.0
+    }
+
     /// Whether and how the word is a contrast marker.
     fn contrast(&self, phrase: &str) -> Option<Contrast>;
 
