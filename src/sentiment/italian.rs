@@ -290,6 +290,12 @@ impl Profile for Italian {
         }
     }
 
+    fn negation_ends_at_clause(&self) -> bool {
+        // "Non" negates its own clause: in "non lo so, estremo coraggio" or "non ci sono più,
+        // bravi tutti" the words after the comma are not negated.
+        true
+    }
+
     fn negative_weight(&self) -> f64 {
         // Negativity bias: negative words are rarer than positive ones and weigh more when they
         // occur, while positive words are used loosely (politeness, greetings, "bene" as a

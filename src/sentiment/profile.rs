@@ -113,6 +113,11 @@ pub trait Profile {
         1.0
     }
 
+    /// Whether a negator's scope ends at a comma, dash or bracket. VADER's does not (the default).
+    fn negation_ends_at_clause(&self) -> bool {
+        false
+    }
+
     /// Whether and how the word is a contrast marker.
     fn contrast(&self, phrase: &str) -> Option<Contrast>;
 
