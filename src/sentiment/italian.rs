@@ -14,6 +14,9 @@
 //!   two that cancel out; clitics and auxiliaries between `non` and the word do not use up the
 //!   scope (`non mi è piaciuto`); a negative-polarity word after the negated word (`per niente`,
 //!   `affatto`) makes the negation stronger instead of flipping it back.
+//! - **Negation ends at the clause**: a comma, dash or bracket closes the scope of `non`
+//!   ("non lo so, bravissimi"); `più`, `affatto` and `granché` only reinforce a negation before
+//!   them and never negate alone ("il partito più violento").
 //! - **Negativity bias**: negative contributions weigh 1.5 times as much as positive ones, as in
 //!   SO-CAL; Italian comments use positive words loosely (greetings, politeness, fillers).
 //! - **Questions** ask, they do not assert: positive words in a sentence that ends with `?` count
