@@ -196,6 +196,22 @@ function printSet(name, set, result) {
   }
 }
 
+// Italian against English cost per comment, from the timed polso runs above (one CLI process per
+// set, the language given, startup and JSON included): a rough figure to see that Italian stays
+// in the same class as English; bench/speed.mjs measures throughput properly.
+function printPolsoSpeedByLanguage(byLang) {
+  const langs = Object.keys(byLang).sort();
+  if (langs.length === 0) return;
+  const us = (l) => (byLang[l].seconds * 1e6) / byLang[l].n;
+  const usPerKb = (l) => (byLang[l].seconds * 1e6) / (byLang[l].bytes / 1e3);
+  console.log('\n## polso time per comment by language (CLI, whole process per set, language given)\n');
+  console.log(table(
+    ['language', 'comments', 'µs per comment', 'µs per kB'],
+    langs.map((l) => [l, byLang[l].n, fmt(us(l), 1), fmt(usPerKb(l), 1)]),
+  ));
+  if (byLang.it && byLang.en) console.log(`\nItalian / English per comment: ${fmt(us('it') / us('en'), 2)}x; per kB: ${fmt(usPerKb('it') / usPerKb('en'), 2)}x.`);
+}
+
 // ---------------------------------------------------------------------------------------------
 // Civility: ROC AUC of a hostility score on the Unhealthy Comments Corpus (validation split).
 
@@ -271,6 +287,7 @@ async function main() {
 
   const setNames = opts.sets ? opts.sets.split(',').map((s) => s.trim()) : Object.keys(SETS);
   const results = {};
+  const polsoTime = {};
   for (const name of setNames) {
     const set = SETS[name];
     if (!set) throw new Error(`unknown set ${name}; known: ${Object.keys(SETS).join(', ')}`);
@@ -293,7 +310,15 @@ async function main() {
     results[name] = { title: set.title, lang: set.lang, labels: set.labels, gold: distribution(items), rows, notes };
     printSet(name, set, results[name]);
     for (const n of notes) console.log(`note: ${n}`);
+    const polso = rows.find((r) => r.system === 'polso');
+    if (polso) {
+      const acc = (polsoTime[set.lang] ??= { seconds: 0, n: 0, bytes: 0 });
+      acc.seconds += polso.seconds;
+      acc.n += items.length;
+      acc.bytes += items.reduce((sum, it) => sum + Buffer.byteLength(it.text), 0);
+    }
   }
+  printPolsoSpeedByLanguage(polsoTime);
   if (opts.json) writeFileSync(opts.json, JSON.stringify({ meta, sets: results }, null, 2));
 }
 

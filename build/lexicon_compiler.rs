@@ -27,6 +27,7 @@ pub const KINDS: &[&str] = &[
     // negators.tsv
     "negator",
     "npi",
+    "npi_after",
     "clitic_or_aux",
     "contrast",
     "concessive",

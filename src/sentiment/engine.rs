@@ -67,6 +67,9 @@ pub(crate) struct Unit<'a> {
     pub starts_sentence: bool,
     /// Some punctuation stands between this unit and the one before: idioms do not span it.
     pub after_punct: bool,
+    /// A comma, dash or bracket stands between this unit and the one before: a clause boundary,
+    /// which Italian negation does not cross ("non lo so, coraggio").
+    pub starts_clause: bool,
 }
 
 impl<'a> Unit<'a> {
@@ -90,6 +93,7 @@ impl<'a> Unit<'a> {
             inside_idiom: false,
             starts_sentence: false,
             after_punct: false,
+            starts_clause: false,
         }
     }
 }
@@ -107,12 +111,16 @@ pub(crate) fn units<'a>(tokens: &[crate::text::Token<'a>], profile: &dyn Profile
     let mut units: Vec<Unit<'a>> = Vec::new();
     let mut boundary = false;
     let mut punct = false;
+    let mut clause = false;
     for &token in tokens {
         let first_new = units.len();
         match token.kind {
             TokenKind::Punct => {
                 boundary |= token.text.contains(['.', '!', '?', ';', ':', '\u{2026}']);
                 punct = true;
+                clause |= token
+                    .text
+                    .contains([',', '(', ')', '[', ']', '\u{2013}', '\u{2014}']);
                 continue;
             }
             // Numbers carry no sentiment: VADER's lexicon scores some as text-speak codes ("187",
@@ -209,8 +217,10 @@ pub(crate) fn units<'a>(tokens: &[crate::text::Token<'a>], profile: &dyn Profile
         if let Some(unit) = units.get_mut(first_new) {
             unit.starts_sentence = boundary;
             unit.after_punct = punct;
+            unit.starts_clause = clause;
             boundary = false;
             punct = false;
+            clause = false;
         }
     }
     mark_idioms(&mut units, profile);
@@ -513,7 +523,11 @@ pub fn score_tokens(
                     .any(|&(k, _)| units[k].key == "doubt")
             {
                 // "without a doubt, excellent": not a negation
-            } else if profile.is_negator(&word.key) && !comparison {
+            } else if profile.is_negator(&word.key)
+                && !comparison
+                && !(profile.negation_ends_at_clause()
+                    && units[j + 1..=i].iter().any(|u| u.starts_clause))
+            {
                 // With negative concord ("non l'ho mai apprezzato") a second negator in the
                 // scope is the same negation, not a double one: it makes it firmer instead.
                 if negations == 0 || !profile.negative_concord() {
@@ -557,10 +571,52 @@ pub fn score_tokens(
         valences[i] = valence;
     }
 
+    weigh_questions(tokens, &units, &mut valences, profile);
+    let negative_weight = profile.negative_weight();
+    if negative_weight != 1.0 {
+        for valence in valences.iter_mut().filter(|v| **v < 0.0) {
+            *valence *= negative_weight;
+        }
+    }
     apply_contrast(&units, &mut valences, profile, |i| {
         note(&mut rules, i, Rule::Contrast)
     });
     finish(text, &units, valences, rules, lang, explain)
+}
+
+/// Applies the profile's weight to the words of sentences that end with a question mark
+/// ([`Profile::asked_weight`]): a question asks about a quality, it does not assert it. Emoji and
+/// emoticons say how the writer feels whatever the sentence type, and keep their valence.
+fn weigh_questions(
+    tokens: &[crate::text::Token<'_>],
+    units: &[Unit<'_>],
+    valences: &mut [f64],
+    profile: &dyn Profile,
+) {
+    if !tokens
+        .iter()
+        .any(|t| t.kind == TokenKind::Punct && t.text.contains('?'))
+    {
+        return;
+    }
+    let mut first_of_sentence = 0;
+    for token in tokens {
+        if token.kind != TokenKind::Punct
+            || !token.text.contains(['.', '!', '?', ';', ':', '\u{2026}'])
+        {
+            continue;
+        }
+        let asked = token.text.contains('?');
+        let mut k = first_of_sentence;
+        while k < units.len() && units[k].span.start < token.span.start {
+            let symbol = matches!(units[k].kind, TokenKind::Emoji | TokenKind::Emoticon);
+            if asked && !symbol && valences[k] != 0.0 {
+                valences[k] *= profile.asked_weight(valences[k]);
+            }
+            k += 1;
+        }
+        first_of_sentence = k;
+    }
 }
 
 /// Weights the valences around the first contrast word: VADER's `but` rule, done as intended

@@ -14,6 +14,13 @@
 //!   two that cancel out; clitics and auxiliaries between `non` and the word do not use up the
 //!   scope (`non mi è piaciuto`); a negative-polarity word after the negated word (`per niente`,
 //!   `affatto`) makes the negation stronger instead of flipping it back.
+//! - **Negation ends at the clause**: a comma, dash or bracket closes the scope of `non`
+//!   ("non lo so, bravissimi"); `più`, `affatto` and `granché` only reinforce a negation before
+//!   them and never negate alone ("il partito più violento").
+//! - **Negativity bias**: negative contributions weigh 1.5 times as much as positive ones, as in
+//!   SO-CAL; Italian comments use positive words loosely (greetings, politeness, fillers).
+//! - **Questions** ask, they do not assert: positive words in a sentence that ends with `?` count
+//!   for nothing ("è bello?"); negative ones still complain ("che schifo è?").
 //! - **Intensifying prefixes** `stra-`, `super-`, `iper-` boost the word they prefix (`strabello`).
 
 use crate::lang::Lang;
@@ -261,7 +268,7 @@ impl Profile for Italian {
     }
 
     fn is_reinforcing_npi(&self, phrase: &str) -> bool {
-        IT_NEGATORS.column(phrase, 0) == Some("npi")
+        matches!(IT_NEGATORS.column(phrase, 0), Some("npi" | "npi_after"))
     }
 
     fn contrast(&self, phrase: &str) -> Option<Contrast> {
@@ -270,6 +277,37 @@ impl Profile for Italian {
             Some("concessive") => Some(Contrast::Concessive),
             _ => None,
         }
+    }
+
+    fn asked_weight(&self, valence: f64) -> f64 {
+        // A question asks about a quality, it does not assert it: "è bello?", "ha fatto bene?",
+        // "dov'è la dignità?", "riusciranno a salvare l'euro?". In comments such questions are
+        // neutral requests or rhetorical challenges, rarely praise, so positive words in them
+        // count for nothing. Negative words keep their weight: a question that names a fault
+        // ("ma non vi vergognate?", "che schifo è questo?") is a complaint. (The weight, 0, was
+        // checked on the SENTIPOLC development tweets: +0.007 macro-F1, FEEL-IT unchanged.)
+        if valence > 0.0 {
+            0.0
+        } else {
+            1.0
+        }
+    }
+
+    fn negation_ends_at_clause(&self) -> bool {
+        // "Non" negates its own clause: in "non lo so, estremo coraggio" or "non ci sono più,
+        // bravi tutti" the words after the comma are not negated.
+        true
+    }
+
+    fn negative_weight(&self) -> f64 {
+        // Negativity bias: negative words are rarer than positive ones and weigh more when they
+        // occur, while positive words are used loosely (politeness, greetings, "bene" as a
+        // filler). SO-CAL (Taboada et al. 2011, "Lexicon-Based Methods for Sentiment Analysis",
+        // Computational Linguistics 37:2) raises every negative expression by 50%; the same
+        // published value is used here, not one tuned on our data. (It adds about +0.009
+        // macro-F1 on the SENTIPOLC development tweets and +0.02 accuracy on FEEL-IT.) English
+        // keeps VADER's symmetric scale, which was calibrated on English ratings.
+        1.5
     }
 
     fn max_contrast_words(&self) -> usize {

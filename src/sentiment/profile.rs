@@ -101,6 +101,23 @@ pub trait Profile {
         None
     }
 
+    /// The weight of a word of valence `valence` in a sentence that ends with a question mark.
+    /// VADER counts it as asserted (1.0, the default).
+    fn asked_weight(&self, _valence: f64) -> f64 {
+        1.0
+    }
+
+    /// The weight of every negative contribution, after negation and modifiers. VADER treats the
+    /// two polarities alike (1.0, the default).
+    fn negative_weight(&self) -> f64 {
+        1.0
+    }
+
+    /// Whether a negator's scope ends at a comma, dash or bracket. VADER's does not (the default).
+    fn negation_ends_at_clause(&self) -> bool {
+        false
+    }
+
     /// Whether and how the word is a contrast marker.
     fn contrast(&self, phrase: &str) -> Option<Contrast>;
 
