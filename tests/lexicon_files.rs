@@ -78,7 +78,10 @@ fn the_embedded_tables_match_the_files() {
             }
             assert_eq!(table.len(), kept);
             assert!(
-                kept > parsed.rows.len() / 2,
+                // Since the weakest Pattern entries are dropped at import (see
+                // scripts/import_pattern_it.py) about 40% are not shadowed; a much smaller share
+                // would mean the shadowing check itself went wrong.
+                kept > parsed.rows.len() / 4,
                 "{kept} of {}",
                 parsed.rows.len()
             );
