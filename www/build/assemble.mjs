@@ -116,10 +116,11 @@ const parts = sections(wasm);
 // The data section also holds the tokenizer's Unicode tables and every message string, so the
 // lexicons are measured on their own too: the compact tables build.rs wrote for this wasm build.
 function lexiconTables() {
-  const build = path.join(root, "target", "wasm32-unknown-unknown", "release", "build");
-  const outs = (fs.existsSync(build) ? fs.readdirSync(build) : [])
-    .filter((d) => d.startsWith("polso-"))
-    .map((d) => path.join(build, d, "out"))
+  // build-npm.sh builds with the wasm-release profile; a plain release build is the fallback.
+  const outs = ["wasm-release", "release"]
+    .map((profile) => path.join(root, "target", "wasm32-unknown-unknown", profile, "build"))
+    .filter((build) => fs.existsSync(build))
+    .flatMap((build) => fs.readdirSync(build).filter((d) => d.startsWith("polso-")).map((d) => path.join(build, d, "out")))
     .filter((d) => fs.existsSync(path.join(d, "lexicons.rs")))
     .sort((a, b) => fs.statSync(path.join(b, "lexicons.rs")).mtimeMs - fs.statSync(path.join(a, "lexicons.rs")).mtimeMs);
   if (!outs.length) return undefined;
