@@ -1,10 +1,11 @@
 //! English: VADER 3.3.2's lexicon and rule words, with the project's documented adjustments.
 
 use crate::lang::Lang;
-use crate::lexicon::{Table, EN_ADJUSTMENTS, EN_IDIOMS, EN_MODIFIERS, EN_NEGATORS, EN_VADER};
+use crate::lexicon::vocabulary::{self, Word};
+use crate::lexicon::{Table, EN_ADJUSTMENTS, EN_IDIOMS, EN_MODIFIERS, EN_VADER};
 use crate::text::normalize::collapse_elongation;
 
-use super::profile::{Contrast, Lookup, Profile};
+use super::profile::{Contrast, Lookup, Profile, Traits};
 use super::Rule;
 
 /// The English profile.
@@ -12,14 +13,51 @@ pub struct English;
 
 impl English {
     fn direct(word: &str) -> Option<Lookup> {
-        if let Some(valence) = EN_ADJUSTMENTS.decimal(word, 0) {
+        let facts = vocabulary::word(word)?;
+        if let Some(valence) = facts.en_adjustments.and_then(|e| e.value) {
             let mut lookup = Lookup::from_table(&EN_ADJUSTMENTS, valence);
             lookup.rules.push(Rule::Adjusted);
             return Some(lookup);
         }
-        EN_VADER
-            .decimal(word, 0)
+        facts
+            .en_vader
+            .and_then(|e| e.value)
             .map(|valence| Lookup::from_table(&EN_VADER, valence))
+    }
+}
+
+// The rule-word answers, from what the vocabulary holds for a word: `Profile`'s methods and
+// `traits` both use these, so they cannot disagree.
+
+fn in_lexicon(facts: Option<&Word>) -> bool {
+    facts.is_some_and(|w| w.en_vader.is_some() || w.en_adjustments.is_some())
+}
+
+fn modifier(phrase: &str, facts: Option<&Word>) -> Option<f64> {
+    facts
+        .and_then(|w| w.en_modifiers)
+        .and_then(|e| e.value)
+        .or_else(|| {
+            // "sooo good", "reallyyy"
+            [2, 1].iter().find_map(|&keep| {
+                collapse_elongation(phrase, keep).and_then(|w| EN_MODIFIERS.decimal(&w, 0))
+            })
+        })
+}
+
+fn category(facts: Option<&Word>) -> Option<&'static str> {
+    facts.and_then(|w| w.en_negators).map(|e| e.first())
+}
+
+fn is_negator(word: &str, facts: Option<&Word>) -> bool {
+    category(facts) == Some("negator") || word.contains("n't")
+}
+
+fn contrast(facts: Option<&Word>) -> Option<Contrast> {
+    match category(facts) {
+        Some("contrast") => Some(Contrast::Adversative),
+        Some("concessive") => Some(Contrast::Concessive),
+        _ => None,
     }
 }
 
@@ -45,27 +83,29 @@ impl Profile for English {
     }
 
     fn in_lexicon(&self, word: &str) -> bool {
-        EN_VADER.contains(word) || EN_ADJUSTMENTS.contains(word)
+        in_lexicon(vocabulary::word(word))
     }
 
     fn modifier(&self, phrase: &str) -> Option<f64> {
-        EN_MODIFIERS.decimal(phrase, 0).or_else(|| {
-            // "sooo good", "reallyyy"
-            [2, 1].iter().find_map(|&keep| {
-                collapse_elongation(phrase, keep).and_then(|w| EN_MODIFIERS.decimal(&w, 0))
-            })
-        })
+        modifier(phrase, vocabulary::word(phrase))
     }
 
     fn is_negator(&self, word: &str) -> bool {
-        EN_NEGATORS.column(word, 0) == Some("negator") || word.contains("n't")
+        is_negator(word, vocabulary::word(word))
     }
 
     fn contrast(&self, phrase: &str) -> Option<Contrast> {
-        match EN_NEGATORS.column(phrase, 0) {
-            Some("contrast") => Some(Contrast::Adversative),
-            Some("concessive") => Some(Contrast::Concessive),
-            _ => None,
+        contrast(vocabulary::word(phrase))
+    }
+
+    fn traits(&self, key: &str) -> Traits {
+        let facts = vocabulary::word(key);
+        Traits {
+            in_lexicon: in_lexicon(facts),
+            modifier: modifier(key, facts),
+            negator: is_negator(key, facts),
+            transparent: false,
+            contrast: contrast(facts),
         }
     }
 

@@ -17,12 +17,15 @@
 //! - **Intensifying prefixes** `stra-`, `super-`, `iper-` boost the word they prefix (`strabello`).
 
 use crate::lang::Lang;
+use std::borrow::Cow;
+
+use crate::lexicon::vocabulary::{self, Word};
 use crate::lexicon::{
     Table, IT_FORMS, IT_IDIOMS, IT_MODIFIERS, IT_NEGATORS, IT_NORMALISE, IT_PATTERN, IT_WORDS,
 };
 use crate::text::normalize::{collapse_elongation, is_laughter};
 
-use super::profile::{Contrast, Lookup, Profile};
+use super::profile::{Contrast, Lookup, Profile, Traits};
 use super::Rule;
 
 /// The Italian profile.
@@ -39,6 +42,42 @@ const ENCLITICS: &[&str] = &[
 /// Prefixes that intensify the word they are glued to.
 const INTENSIFYING_PREFIXES: &[&str] = &["stra", "super", "iper", "arci", "ultra"];
 
+// The rule-word answers, from what the vocabulary holds for a word: `Profile`'s methods and
+// `traits` both use these, so they cannot disagree.
+
+fn in_lexicon(facts: Option<&Word>) -> bool {
+    let Some(w) = facts else {
+        return false;
+    };
+    // A word listed as a modifier or negator acts as one even if a sentiment lexicon also
+    // has it (Pattern scores "molto" and "proprio").
+    if w.it_modifiers.is_some() || w.it_negators.is_some() {
+        return false;
+    }
+    w.it_words.is_some() || w.it_forms.is_some() || w.it_pattern.is_some()
+}
+
+/// The word's category in `negators.tsv`.
+fn category(facts: Option<&Word>) -> Option<&'static str> {
+    facts.and_then(|w| w.it_negators).map(|e| e.first())
+}
+
+fn is_negator(category: Option<&str>) -> bool {
+    matches!(category, Some("negator" | "npi"))
+}
+
+fn is_transparent(category: Option<&str>) -> bool {
+    category == Some("clitic_or_aux")
+}
+
+fn contrast(category: Option<&str>) -> Option<Contrast> {
+    match category {
+        Some("contrast") => Some(Contrast::Adversative),
+        Some("concessive") => Some(Contrast::Concessive),
+        _ => None,
+    }
+}
+
 /// Forms the build generated as stems for enclitics ("odiar" for "odiarlo").
 fn is_clitic_host(tag: &str) -> bool {
     matches!(tag, "infinitive (clitic)" | "gerund" | "imperative")
@@ -47,7 +86,8 @@ fn is_clitic_host(tag: &str) -> bool {
 impl Italian {
     /// A hit in the project's words, the generated forms, or Pattern, in that order of trust.
     fn direct(word: &str) -> Option<Lookup> {
-        if let Some(valence) = IT_WORDS.decimal(word, 0) {
+        let facts = vocabulary::word(word)?;
+        if let Some(valence) = facts.it_words.and_then(|e| e.value) {
             let mut hit = Lookup::from_table(&IT_WORDS, valence);
             // The project's word list overrides a generated form's valence, but the form still
             // says what it is ("schifosa" ← "schifoso").
@@ -61,8 +101,9 @@ impl Italian {
         if let Some(hit) = form_lookup(word, |_| true) {
             return Some(hit);
         }
-        IT_PATTERN
-            .decimal(word, 0)
+        facts
+            .it_pattern
+            .and_then(|e| e.value)
             .map(|valence| Lookup::from_table(&IT_PATTERN, valence))
     }
 
@@ -84,7 +125,7 @@ impl Italian {
 
 /// Looks `word` up among the generated inflected forms, if `accept` takes its tag.
 fn form_lookup(word: &str, accept: impl Fn(&str) -> bool) -> Option<Lookup> {
-    let row = IT_FORMS.row(word)?;
+    let row = vocabulary::word(word)?.it_forms?.rest;
     let mut columns = row.split('\t');
     let valence = crate::lexicon::parse_thousandths(columns.next()?)?;
     let lemma = columns.next()?;
@@ -130,7 +171,7 @@ impl Profile for Italian {
         Some(Lang::It)
     }
 
-    fn split(&self, word: &str) -> Vec<(usize, usize)> {
+    fn split(&self, word: &str) -> Option<usize> {
         // Elision: split after the first apostrophe when a word follows it ("l'ho", "dell'anno",
         // "c'è", "un'amica"); a final apostrophe is an accent or "po'", and stays.
         if let Some(position) = word.find('\'') {
@@ -140,25 +181,25 @@ impl Profile for Italian {
                 && head.chars().count() <= 6
                 && head.chars().all(char::is_alphabetic);
             if elidable && tail.chars().next().is_some_and(char::is_alphabetic) {
-                return vec![(0, position + 1), (position + 1, word.len())];
+                return Some(position + 1);
             }
         }
-        vec![(0, word.len())]
+        None
     }
 
-    fn normalise(&self, unit: String) -> (String, bool) {
+    fn normalise<'k>(&self, unit: Cow<'k, str>) -> (Cow<'k, str>, bool) {
         if let Some(to) = IT_NORMALISE.column(&unit, 0) {
-            return (to.to_string(), true);
+            return (Cow::Borrowed(to), true);
         }
         if let Some(accented) = accent_from_apostrophe(&unit) {
             let accented = IT_NORMALISE
                 .column(&accented, 0)
-                .map(str::to_string)
-                .unwrap_or(accented);
+                .map_or(Cow::Owned(accented), Cow::Borrowed);
             return (accented, true);
         }
         if is_laughter(&unit) {
-            return ("ahah".to_string(), unit != "ahah");
+            let changed = unit != "ahah";
+            return (Cow::Borrowed("ahah"), changed);
         }
         (unit, false)
     }
@@ -197,12 +238,19 @@ impl Profile for Italian {
     }
 
     fn in_lexicon(&self, word: &str) -> bool {
-        // A word listed as a modifier or negator acts as one even if a sentiment lexicon also
-        // has it (Pattern scores "molto" and "proprio").
-        if IT_MODIFIERS.contains(word) || IT_NEGATORS.contains(word) {
-            return false;
+        in_lexicon(vocabulary::word(word))
+    }
+
+    fn traits(&self, key: &str) -> Traits {
+        let facts = vocabulary::word(key);
+        let category = category(facts);
+        Traits {
+            in_lexicon: in_lexicon(facts),
+            modifier: facts.and_then(|w| w.it_modifiers).and_then(|e| e.value),
+            negator: is_negator(category),
+            transparent: is_transparent(category),
+            contrast: contrast(category),
         }
-        IT_WORDS.contains(word) || IT_FORMS.contains(word) || IT_PATTERN.contains(word)
     }
 
     fn blocks_negation(&self, negator: &str, following: &[&str]) -> bool {
@@ -225,11 +273,11 @@ impl Profile for Italian {
     }
 
     fn is_negator(&self, word: &str) -> bool {
-        matches!(IT_NEGATORS.column(word, 0), Some("negator" | "npi"))
+        is_negator(category(vocabulary::word(word)))
     }
 
     fn is_transparent(&self, word: &str) -> bool {
-        IT_NEGATORS.column(word, 0) == Some("clitic_or_aux")
+        is_transparent(category(vocabulary::word(word)))
     }
 
     fn post_modifier(&self, phrase: &str) -> Option<f64> {
@@ -265,11 +313,7 @@ impl Profile for Italian {
     }
 
     fn contrast(&self, phrase: &str) -> Option<Contrast> {
-        match IT_NEGATORS.column(phrase, 0) {
-            Some("contrast") => Some(Contrast::Adversative),
-            Some("concessive") => Some(Contrast::Concessive),
-            _ => None,
-        }
+        contrast(IT_NEGATORS.column(phrase, 0))
     }
 
     fn max_contrast_words(&self) -> usize {
@@ -297,12 +341,9 @@ mod tests {
 
     #[test]
     fn elision_splits_after_the_apostrophe() {
-        let split = |w: &str| {
-            Italian
-                .split(w)
-                .into_iter()
-                .map(|(a, b)| w[a..b].to_string())
-                .collect::<Vec<_>>()
+        let split = |w: &str| match Italian.split(w) {
+            Some(at) => vec![w[..at].to_string(), w[at..].to_string()],
+            None => vec![w.to_string()],
         };
         assert_eq!(split("l'ho"), ["l'", "ho"]);
         assert_eq!(split("dell'anno"), ["dell'", "anno"]);

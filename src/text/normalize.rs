@@ -1,6 +1,18 @@
 //! Normalisation of a word before lexicon lookup: case, apostrophes, elongation, accents typed as
 //! apostrophes. Each function is small and pure so the rules can be tested one by one.
 
+use std::borrow::Cow;
+
+/// [`fold`], borrowing the word when it is folded already (most words: ASCII in lowercase).
+pub fn fold_cow(word: &str) -> Cow<'_, str> {
+    let folded_ascii = |b: &u8| b.is_ascii() && !b.is_ascii_uppercase() && *b != b'`';
+    if word.as_bytes().iter().all(folded_ascii) {
+        Cow::Borrowed(word)
+    } else {
+        Cow::Owned(fold(word))
+    }
+}
+
 /// Lowercases and turns typographic apostrophes (’ ‘ ʼ) into `'`, as the lexicons are written.
 pub fn fold(word: &str) -> String {
     let mut out = String::with_capacity(word.len());
@@ -94,6 +106,10 @@ mod tests {
     fn folding() {
         assert_eq!(fold("L’HO"), "l'ho");
         assert_eq!(fold("PERCHÉ"), "perché");
+        for word in ["bello", "l'ho", "L’HO", "Bello", "it`s", "città", "x2"] {
+            assert_eq!(fold_cow(word), fold(word), "{word}");
+        }
+        assert!(matches!(fold_cow("l'ho"), Cow::Borrowed(_)));
     }
 
     #[test]

@@ -1,0 +1,100 @@
+//! One index over every word the per-word lexicons know, so that a word is hashed once and not
+//! once per table: scoring asks several tables about each word (valence, modifier, negator,
+//! normalisation), language detection asks about function words and both languages' lexicons,
+//! and the civility signals ask the civility tables. A [`Word`] holds each table's row for the
+//! word, borrowed from the tables' own indexes, and the word's function-word bits.
+//!
+//! Built on first use from [`Table::rows`](super::Table::rows), so it follows however the tables
+//! are stored.
+
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
+use super::{
+    Entry, FxBuildHasher, Table, EN_ADJUSTMENTS, EN_CIVILITY, EN_MODIFIERS, EN_NEGATORS, EN_VADER,
+    IT_CIVILITY, IT_FORMS, IT_MODIFIERS, IT_NEGATORS, IT_NORMALISE, IT_PATTERN, IT_WORDS,
+};
+
+/// What the lexicons say about one word (or phrase): the row of each table that has it.
+#[derive(Clone, Copy, Debug, Default)]
+#[allow(missing_docs)] // each field is the row of the table of the same name
+pub struct Word {
+    pub en_vader: Option<&'static Entry>,
+    pub en_adjustments: Option<&'static Entry>,
+    pub en_modifiers: Option<&'static Entry>,
+    pub en_negators: Option<&'static Entry>,
+    pub en_civility: Option<&'static Entry>,
+    pub it_words: Option<&'static Entry>,
+    pub it_forms: Option<&'static Entry>,
+    pub it_pattern: Option<&'static Entry>,
+    pub it_modifiers: Option<&'static Entry>,
+    pub it_negators: Option<&'static Entry>,
+    pub it_normalise: Option<&'static Entry>,
+    pub it_civility: Option<&'static Entry>,
+    /// Which function-word lists of language detection have the word (bit 0 Italian, bit 1
+    /// English, bit 2 other languages).
+    pub function_word: u8,
+}
+
+type Field = fn(&mut Word) -> &mut Option<&'static Entry>;
+
+/// The tables the vocabulary covers, with the field each fills.
+const TABLES: [(&Table, Field); 12] = [
+    (&EN_VADER, |w| &mut w.en_vader),
+    (&EN_ADJUSTMENTS, |w| &mut w.en_adjustments),
+    (&EN_MODIFIERS, |w| &mut w.en_modifiers),
+    (&EN_NEGATORS, |w| &mut w.en_negators),
+    (&EN_CIVILITY, |w| &mut w.en_civility),
+    (&IT_WORDS, |w| &mut w.it_words),
+    (&IT_FORMS, |w| &mut w.it_forms),
+    (&IT_PATTERN, |w| &mut w.it_pattern),
+    (&IT_MODIFIERS, |w| &mut w.it_modifiers),
+    (&IT_NEGATORS, |w| &mut w.it_negators),
+    (&IT_NORMALISE, |w| &mut w.it_normalise),
+    (&IT_CIVILITY, |w| &mut w.it_civility),
+];
+
+fn vocabulary() -> &'static HashMap<&'static str, Word, FxBuildHasher> {
+    static VOCABULARY: OnceLock<HashMap<&'static str, Word, FxBuildHasher>> = OnceLock::new();
+    VOCABULARY.get_or_init(|| {
+        let mut map: HashMap<&'static str, Word, FxBuildHasher> =
+            HashMap::with_capacity_and_hasher(1 << 16, FxBuildHasher);
+        for (table, field) in TABLES {
+            for (key, _) in table.rows() {
+                if let Some(entry) = table.entry(key) {
+                    *field(map.entry(key).or_default()) = Some(entry);
+                }
+            }
+        }
+        for (bit, list) in crate::lang::function_word_lists().into_iter().enumerate() {
+            for word in list {
+                map.entry(word).or_default().function_word |= 1 << bit;
+            }
+        }
+        map
+    })
+}
+
+/// What the lexicons know about `key` (folded), or `None` when no table has it.
+pub fn word(key: &str) -> Option<&'static Word> {
+    vocabulary().get(key)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_row_of_every_covered_table_is_found_through_the_vocabulary() {
+        for (table, field) in TABLES {
+            for (key, rest) in table.rows() {
+                let mut found = *word(key).unwrap_or_else(|| panic!("{key:?} missing"));
+                let entry =
+                    field(&mut found).unwrap_or_else(|| panic!("{key:?} of {}", table.source));
+                assert_eq!(entry.rest, rest, "{key:?} in {}", table.source);
+            }
+        }
+        assert!(word("the").is_some_and(|w| w.function_word & 2 != 0));
+        assert!(word("zzqxj").is_none());
+    }
+}
