@@ -37,8 +37,11 @@ use serde::Serialize;
 use std::sync::OnceLock;
 
 use crate::lang::Lang;
-use crate::lexicon::{Table, EN_CIVILITY, IT_CIVILITY};
-use crate::text::normalize::{collapse_elongation, fold, is_upper};
+use std::borrow::Cow;
+use std::collections::HashSet;
+
+use crate::lexicon::{FxBuildHasher, Table, EN_CIVILITY, IT_CIVILITY};
+use crate::text::normalize::{collapse_elongation, fold_cow, is_upper};
 use crate::text::{tokenize, Span, TokenKind};
 
 /// An insult stands this many words after the second-person word that aims it ("you're such a
@@ -177,8 +180,8 @@ pub struct Signals {
 }
 
 /// One word of the text as the matcher sees it.
-struct Word {
-    key: String,
+struct Word<'a> {
+    key: Cow<'a, str>,
     span: Span,
     mention: bool,
 }
@@ -199,6 +202,32 @@ fn max_words() -> usize {
     *MAX.get_or_init(|| EN_CIVILITY.max_words().max(IT_CIVILITY.max_words()).max(1))
 }
 
+/// Whether some phrase of several words in `tables` starts with the word `first`: only then is
+/// a phrase worth building and looking up.
+fn starts_phrase(tables: &[&'static Table], first: &str) -> bool {
+    type FirstWords = HashSet<&'static str, FxBuildHasher>;
+    static FIRST_WORDS: OnceLock<[FirstWords; 2]> = OnceLock::new();
+    let [en, it] = FIRST_WORDS.get_or_init(|| {
+        [&EN_CIVILITY, &IT_CIVILITY].map(|table| {
+            table
+                .rows()
+                .filter_map(|(key, _)| key.split_once(' ').map(|(first, _)| first))
+                .collect()
+        })
+    });
+    tables.iter().any(|table| {
+        let first_words = if std::ptr::eq(*table, &EN_CIVILITY) {
+            en
+        } else if std::ptr::eq(*table, &IT_CIVILITY) {
+            it
+        } else {
+            // not a bundled table: assume it may
+            return true;
+        };
+        first_words.contains(first)
+    })
+}
+
 /// The category and weight of `key` in the first table that has it.
 fn lookup(tables: &[&'static Table], key: &str) -> Option<(&'static str, Cue, f64)> {
     for table in tables {
@@ -215,7 +244,10 @@ fn lookup(tables: &[&'static Table], key: &str) -> Option<(&'static str, Cue, f6
     None
 }
 
-fn words(tokens: &[crate::text::Token<'_>], tables: &[&'static Table]) -> (Vec<Word>, Shape) {
+fn words<'a>(
+    tokens: &[crate::text::Token<'a>],
+    tables: &[&'static Table],
+) -> (Vec<Word<'a>>, Shape) {
     let mut words = Vec::new();
     let mut shape = Shape::default();
     for &token in tokens {
@@ -227,19 +259,28 @@ fn words(tokens: &[crate::text::Token<'_>], tables: &[&'static Table]) -> (Vec<W
                 if letters >= 3 && is_upper(raw) {
                     shape.caps_letters += letters;
                 }
-                let key = fold(raw);
+                let key = fold_cow(raw);
                 // Italian elision: "un'idiota" is "un'" + "idiota", "l'hai" is "l'" + "hai"; English
                 // contractions ("you're", "doesn't") stay whole.
                 match key.find('\'') {
                     Some(at) if at > 0 && key.len() - at > 3 && lookup(tables, &key).is_none() => {
-                        let (head, tail) = key.split_at(at + 1);
+                        let (head, tail) = match &key {
+                            Cow::Borrowed(key) => {
+                                let (head, tail) = key.split_at(at + 1);
+                                (Cow::Borrowed(head), Cow::Borrowed(tail))
+                            }
+                            Cow::Owned(key) => {
+                                let (head, tail) = key.split_at(at + 1);
+                                (Cow::Owned(head.to_string()), Cow::Owned(tail.to_string()))
+                            }
+                        };
                         words.push(Word {
-                            key: head.to_string(),
+                            key: head,
                             span: token.span,
                             mention: false,
                         });
                         words.push(Word {
-                            key: tail.to_string(),
+                            key: tail,
                             span: token.span,
                             mention: false,
                         });
@@ -252,7 +293,7 @@ fn words(tokens: &[crate::text::Token<'_>], tables: &[&'static Table]) -> (Vec<W
                 }
             }
             TokenKind::Mention => words.push(Word {
-                key: String::new(),
+                key: Cow::Borrowed(""),
                 span: token.span,
                 mention: true,
             }),
@@ -303,7 +344,11 @@ pub fn detect_tokens(
     while i < words.len() {
         let mut matched = 0;
         if !words[i].mention && !words[i].key.is_empty() {
-            let end_max = (i + longest).min(words.len());
+            let end_max = if starts_phrase(tables, &words[i].key) {
+                (i + longest).min(words.len())
+            } else {
+                i + 1
+            };
             'lengths: for end in (i + 1..=end_max).rev() {
                 phrase.clear();
                 for (k, word) in words[i..end].iter().enumerate() {
