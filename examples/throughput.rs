@@ -3,11 +3,12 @@
 //! same texts. It prints figures and asserts nothing about them.
 //!
 //! ```text
-//! cargo run --release --example throughput -- FILE [ROUNDS]
+//! cargo run --release --example throughput -- FILE [ROUNDS [PASSES]]
 //! ```
 //!
 //! `FILE` holds one comment a line: plain text, or JSONL objects with a `"text"` field (the format
-//! `polso score` reads; other fields are ignored). `ROUNDS` defaults to 7. Every measured pass
+//! `polso score` reads; other fields are ignored). `ROUNDS` defaults to 7. `PASSES` picks some of the passes by name, comma-separated
+//! (`score,detect`), for profiling one of them (`perf record`, `perf stat`). Every measured pass
 //! follows one warm-up pass, which also builds the lexicon indexes, so start-up is not counted.
 //! The figures are the machine's, not polso's: compare runs on the same machine only.
 
@@ -29,6 +30,9 @@ fn main() {
             std::process::exit(2);
         }
     };
+    let only: Option<Vec<String>> = args
+        .next()
+        .map(|names| names.split(',').map(str::to_string).collect());
     let content = match std::fs::read_to_string(&path) {
         Ok(content) => content,
         Err(error) => {
@@ -70,6 +74,12 @@ fn main() {
         }),
     ];
     for (name, pass) in passes {
+        if only
+            .as_ref()
+            .is_some_and(|only| !only.iter().any(|n| n == name))
+        {
+            continue;
+        }
         let run = || texts.iter().map(|t| pass(t)).sum::<f64>();
         let check = run(); // warm-up
         let mut seconds: Vec<f64> = (0..rounds)

@@ -54,30 +54,49 @@ const TABLES: [(&Table, Field); 12] = [
     (&IT_CIVILITY, |w| &mut w.it_civility),
 ];
 
-fn vocabulary() -> &'static HashMap<&'static str, Word, FxBuildHasher> {
-    static VOCABULARY: OnceLock<HashMap<&'static str, Word, FxBuildHasher>> = OnceLock::new();
+/// The words, and what is known about each. The map holds only a small index per key, so that
+/// its buckets stay compact in the cache: most lookups are of words no table has.
+struct Vocabulary {
+    index: HashMap<&'static str, u32, FxBuildHasher>,
+    words: Vec<Word>,
+}
+
+fn vocabulary() -> &'static Vocabulary {
+    static VOCABULARY: OnceLock<Vocabulary> = OnceLock::new();
     VOCABULARY.get_or_init(|| {
-        let mut map: HashMap<&'static str, Word, FxBuildHasher> =
-            HashMap::with_capacity_and_hasher(1 << 16, FxBuildHasher);
+        let mut vocabulary = Vocabulary {
+            index: HashMap::with_hasher(FxBuildHasher),
+            words: Vec::new(),
+        };
+        fn word_of<'v>(vocabulary: &'v mut Vocabulary, key: &'static str) -> &'v mut Word {
+            let next = vocabulary.words.len() as u32;
+            let at = *vocabulary.index.entry(key).or_insert(next);
+            if at == next {
+                vocabulary.words.push(Word::default());
+            }
+            &mut vocabulary.words[at as usize]
+        }
         for (table, field) in TABLES {
             for (key, _) in table.rows() {
                 if let Some(entry) = table.entry(key) {
-                    *field(map.entry(key).or_default()) = Some(entry);
+                    *field(word_of(&mut vocabulary, key)) = Some(entry);
                 }
             }
         }
         for (bit, list) in crate::lang::function_word_lists().into_iter().enumerate() {
             for word in list {
-                map.entry(word).or_default().function_word |= 1 << bit;
+                word_of(&mut vocabulary, word).function_word |= 1 << bit;
             }
         }
-        map
+        vocabulary
     })
 }
 
 /// What the lexicons know about `key` (folded), or `None` when no table has it.
 pub fn word(key: &str) -> Option<&'static Word> {
-    vocabulary().get(key)
+    let vocabulary = vocabulary();
+    let at = *vocabulary.index.get(key)?;
+    vocabulary.words.get(at as usize)
 }
 
 #[cfg(test)]

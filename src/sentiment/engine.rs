@@ -286,7 +286,10 @@ fn mark_idioms(units: &mut [Unit<'_>], profile: &dyn Profile) {
     let mut i = 0;
     let mut phrase = String::new();
     while i < units.len() {
-        if starts.is_some_and(|starts| !starts.contains(units[i].key.as_ref())) {
+        // Whether some idiom starts with the phrase built so far and goes on after it.
+        let continues =
+            |phrase: &str| starts.is_none_or(|starts: &HashSet<_, _>| starts.contains(phrase));
+        if !continues(&units[i].key) {
             i += 1;
             continue;
         }
@@ -298,17 +301,19 @@ fn mark_idioms(units: &mut [Unit<'_>], profile: &dyn Profile) {
             .take_while(|u| !u.after_punct)
             .count()
             + 1;
-        for len in (2..=reach).rev() {
-            phrase.clear();
-            for (k, unit) in units[i..i + len].iter().enumerate() {
-                // elided units join without a space, as typed: "non c'è male"
-                if k > 0 && !units[i + k - 1].key.ends_with('\'') {
-                    phrase.push(' ');
-                }
-                phrase.push_str(&unit.key);
+        // The longest idiom: extend unit by unit while some idiom goes on with the phrase.
+        phrase.clear();
+        phrase.push_str(&units[i].key);
+        for len in 2..=reach {
+            // elided units join without a space, as typed: "non c'è male"
+            if !units[i + len - 2].key.ends_with('\'') {
+                phrase.push(' ');
             }
+            phrase.push_str(&units[i + len - 1].key);
             if let Some(valence) = idioms.decimal(&phrase, 0) {
                 matched = Some((valence, len));
+            }
+            if !continues(&phrase) {
                 break;
             }
         }

@@ -202,21 +202,21 @@ fn max_words() -> usize {
     *MAX.get_or_init(|| EN_CIVILITY.max_words().max(IT_CIVILITY.max_words()).max(1))
 }
 
-/// Whether some phrase of several words in `tables` starts with the word `first`: only then is
-/// a phrase worth building and looking up.
-fn starts_phrase(tables: &[&'static Table], first: &str) -> bool {
-    type FirstWords = HashSet<&'static str, FxBuildHasher>;
-    static FIRST_WORDS: OnceLock<[FirstWords; 2]> = OnceLock::new();
-    let [en, it] = FIRST_WORDS.get_or_init(|| {
+/// Whether some cue of several words in `tables` starts with the words of `phrase` and goes on
+/// after them: only then is a longer phrase worth building and looking up.
+fn continues(tables: &[&'static Table], phrase: &str) -> bool {
+    type Prefixes = HashSet<&'static str, FxBuildHasher>;
+    static PREFIXES: OnceLock<[Prefixes; 2]> = OnceLock::new();
+    let [en, it] = PREFIXES.get_or_init(|| {
         [&EN_CIVILITY, &IT_CIVILITY].map(|table| {
             table
                 .rows()
-                .filter_map(|(key, _)| key.split_once(' ').map(|(first, _)| first))
+                .flat_map(|(key, _)| key.match_indices(' ').map(|(at, _)| &key[..at]))
                 .collect()
         })
     });
     tables.iter().any(|table| {
-        let first_words = if std::ptr::eq(*table, &EN_CIVILITY) {
+        let prefixes = if std::ptr::eq(*table, &EN_CIVILITY) {
             en
         } else if std::ptr::eq(*table, &IT_CIVILITY) {
             it
@@ -224,7 +224,7 @@ fn starts_phrase(tables: &[&'static Table], first: &str) -> bool {
             // not a bundled table: assume it may
             return true;
         };
-        first_words.contains(first)
+        prefixes.contains(phrase)
     })
 }
 
@@ -344,48 +344,46 @@ pub fn detect_tokens(
     while i < words.len() {
         let mut matched = 0;
         if !words[i].mention && !words[i].key.is_empty() {
-            let end_max = if starts_phrase(tables, &words[i].key) {
-                (i + longest).min(words.len())
-            } else {
-                i + 1
-            };
-            'lengths: for end in (i + 1..=end_max).rev() {
-                phrase.clear();
-                for (k, word) in words[i..end].iter().enumerate() {
-                    if word.mention {
-                        continue 'lengths;
-                    }
-                    if k > 0 {
-                        phrase.push(' ');
-                    }
-                    phrase.push_str(&word.key);
+            let end_max = (i + longest).min(words.len());
+            // The longest phrase of the table starting here: extend word by word while some cue
+            // goes on with these words (no phrase spans a mention).
+            let mut found = None;
+            let mut end = i + 1;
+            phrase.clear();
+            phrase.push_str(&words[i].key);
+            while end < end_max && !words[end].mention && continues(tables, &phrase) {
+                phrase.push(' ');
+                phrase.push_str(&words[end].key);
+                end += 1;
+                if let Some(hit) = lookup(tables, &phrase) {
+                    found = Some((end, phrase.clone(), hit));
                 }
-                let mut found = lookup(tables, &phrase);
-                if found.is_none() && end == i + 1 {
-                    found = collapse_elongation(&phrase, 1)
+            }
+            if found.is_none() {
+                let key = &words[i].key;
+                let hit = lookup(tables, key).or_else(|| {
+                    collapse_elongation(key, 1)
                         .and_then(|k| lookup(tables, &k))
-                        .or_else(|| {
-                            collapse_elongation(&phrase, 2).and_then(|k| lookup(tables, &k))
-                        });
-                }
-                if let Some((_, cue, weight)) = found {
-                    let span = Span {
-                        start: words[i].span.start,
-                        end: words[end - 1].span.end,
-                    };
-                    hits.push((
-                        i,
-                        CueHit {
-                            term: phrase.clone(),
-                            cue,
-                            weight,
-                            span,
-                            targeted: false,
-                        },
-                    ));
-                    matched = end - i;
-                    break;
-                }
+                        .or_else(|| collapse_elongation(key, 2).and_then(|k| lookup(tables, &k)))
+                });
+                found = hit.map(|hit| (i + 1, key.to_string(), hit));
+            }
+            if let Some((end, term, (_, cue, weight))) = found {
+                let span = Span {
+                    start: words[i].span.start,
+                    end: words[end - 1].span.end,
+                };
+                hits.push((
+                    i,
+                    CueHit {
+                        term,
+                        cue,
+                        weight,
+                        span,
+                        targeted: false,
+                    },
+                ));
+                matched = end - i;
             }
         }
         i += matched.max(1);
