@@ -12,7 +12,10 @@ use serde::{Serialize, Serializer};
 use std::fmt;
 use std::str::FromStr;
 
-use crate::lexicon::vocabulary::{self, Word};
+use crate::lexicon::vocabulary::{
+    self, ENGLISH_FUNCTION_WORD, IN_ITALIAN_LEXICON, IN_VADER, ITALIAN_FUNCTION_WORD,
+    OTHER_FUNCTION_WORD,
+};
 use crate::text::{normalize::fold_cow, tokenize, TokenKind};
 
 /// A language polso has a lexicon and rules for.
@@ -302,9 +305,10 @@ pub(crate) fn function_word_lists() -> [&'static [&'static str]; 3] {
     [ITALIAN, ENGLISH, OTHER]
 }
 
-/// Which of the three function-word lists a word is in (bit 0 Italian, 1 English, 2 other).
-fn membership(word: Option<&Word>) -> u8 {
-    word.map_or(0, |w| w.function_word)
+/// Which of the three function-word lists a word is in (bit 0 Italian, 1 English, 2 other),
+/// from its vocabulary flags.
+fn membership(flags: u8) -> u8 {
+    flags & (ITALIAN_FUNCTION_WORD | ENGLISH_FUNCTION_WORD | OTHER_FUNCTION_WORD)
 }
 
 /// Evidence from a content word found in a language's lexicon, against 1 for a function word.
@@ -315,8 +319,8 @@ const FOREIGN_LETTERS: &[char] = &[
     'ñ', '¿', '¡', 'ã', 'õ', 'ê', 'â', 'î', 'ô', 'û', 'ë', 'ï', 'ç', 'ß', 'ü', 'ö', 'ä',
 ];
 
-fn in_italian_lexicon(word: Option<&Word>) -> bool {
-    word.is_some_and(|w| w.it_words.is_some() || w.it_forms.is_some() || w.it_pattern.is_some())
+fn in_italian_lexicon(flags: u8) -> bool {
+    flags & IN_ITALIAN_LEXICON != 0
 }
 
 /// Detects whether `text` is Italian, English, or neither.
@@ -343,10 +347,10 @@ pub fn detect_tokens(tokens: &[crate::text::Token<'_>]) -> DetectedLang {
         }
         let word = fold_cow(token.text);
         let word = word.as_ref();
-        let whole = vocabulary::word(word);
-        let mut pieces = [(word, whole), ("", None)];
+        let whole = vocabulary::flags(word);
+        let mut pieces = [(word, whole), ("", 0)];
         let mut count = 1;
-        if word.contains(FOREIGN_LETTERS) {
+        if !word.is_ascii() && word.contains(FOREIGN_LETTERS) {
             // ñ, ã, ê, ß...: letters Italian and English do not use
             other += 1.0;
         }
@@ -356,8 +360,8 @@ pub fn detect_tokens(tokens: &[crate::text::Token<'_>]) -> DetectedLang {
             {
                 let head = &word[..head.len() + 1];
                 pieces = [
-                    (head, vocabulary::word(head)),
-                    (tail, vocabulary::word(tail)),
+                    (head, vocabulary::flags(head)),
+                    (tail, vocabulary::flags(tail)),
                 ];
                 count = 2;
                 it += 0.5;
@@ -374,7 +378,7 @@ pub fn detect_tokens(tokens: &[crate::text::Token<'_>]) -> DetectedLang {
                 } else {
                     0.0
                 };
-                we = if facts.is_some_and(|w| w.en_vader.is_some()) {
+                we = if facts & IN_VADER != 0 {
                     CONTENT_WORD_WEIGHT
                 } else {
                     0.0

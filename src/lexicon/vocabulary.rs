@@ -54,10 +54,22 @@ const TABLES: [(&Table, Field); 12] = [
     (&IT_CIVILITY, |w| &mut w.it_civility),
 ];
 
-/// The words, and what is known about each. The map holds only a small index per key, so that
-/// its buckets stay compact in the cache: most lookups are of words no table has.
+/// Bits of [`flags`]: the function-word lists of language detection.
+pub const ITALIAN_FUNCTION_WORD: u8 = 1;
+/// See [`ITALIAN_FUNCTION_WORD`].
+pub const ENGLISH_FUNCTION_WORD: u8 = 1 << 1;
+/// See [`ITALIAN_FUNCTION_WORD`].
+pub const OTHER_FUNCTION_WORD: u8 = 1 << 2;
+/// Bit of [`flags`]: an Italian sentiment lexicon (words, forms, Pattern) has the word.
+pub const IN_ITALIAN_LEXICON: u8 = 1 << 3;
+/// Bit of [`flags`]: VADER's lexicon has the word.
+pub const IN_VADER: u8 = 1 << 4;
+
+/// The words, and what is known about each. The map holds only a small index per key and a few
+/// summary bits, so that its buckets stay compact in the cache (most lookups are of words no
+/// table has) and language detection needs nothing else.
 struct Vocabulary {
-    index: HashMap<&'static str, u32, FxBuildHasher>,
+    index: HashMap<&'static str, (u32, u8), FxBuildHasher>,
     words: Vec<Word>,
 }
 
@@ -70,7 +82,7 @@ fn vocabulary() -> &'static Vocabulary {
         };
         fn word_of<'v>(vocabulary: &'v mut Vocabulary, key: &'static str) -> &'v mut Word {
             let next = vocabulary.words.len() as u32;
-            let at = *vocabulary.index.entry(key).or_insert(next);
+            let (at, _) = *vocabulary.index.entry(key).or_insert((next, 0));
             if at == next {
                 vocabulary.words.push(Word::default());
             }
@@ -88,14 +100,29 @@ fn vocabulary() -> &'static Vocabulary {
                 word_of(&mut vocabulary, word).function_word |= 1 << bit;
             }
         }
+        for (at, flags) in vocabulary.index.values_mut() {
+            let word = &vocabulary.words[*at as usize];
+            *flags = word.function_word;
+            if word.it_words.is_some() || word.it_forms.is_some() || word.it_pattern.is_some() {
+                *flags |= IN_ITALIAN_LEXICON;
+            }
+            if word.en_vader.is_some() {
+                *flags |= IN_VADER;
+            }
+        }
         vocabulary
     })
+}
+
+/// The summary bits of `key` (`ITALIAN_FUNCTION_WORD`, `IN_VADER`...), 0 for an unknown word.
+pub fn flags(key: &str) -> u8 {
+    vocabulary().index.get(key).map_or(0, |&(_, flags)| flags)
 }
 
 /// What the lexicons know about `key` (folded), or `None` when no table has it.
 pub fn word(key: &str) -> Option<&'static Word> {
     let vocabulary = vocabulary();
-    let at = *vocabulary.index.get(key)?;
+    let (at, _) = *vocabulary.index.get(key)?;
     vocabulary.words.get(at as usize)
 }
 
@@ -113,7 +140,11 @@ mod tests {
                 assert_eq!(entry.rest, rest, "{key:?} in {}", table.source);
             }
         }
-        assert!(word("the").is_some_and(|w| w.function_word & 2 != 0));
+        assert!(word("the").is_some_and(|w| w.function_word & ENGLISH_FUNCTION_WORD != 0));
+        assert_eq!(flags("the") & ENGLISH_FUNCTION_WORD, ENGLISH_FUNCTION_WORD);
+        assert_eq!(flags("bellissimo") & IN_ITALIAN_LEXICON, IN_ITALIAN_LEXICON);
+        assert_eq!(flags("good") & IN_VADER, IN_VADER);
+        assert_eq!(flags("zzqxj"), 0);
         assert!(word("zzqxj").is_none());
     }
 }

@@ -654,16 +654,19 @@ fn apply_contrast(
     mut mark: impl FnMut(usize),
 ) {
     let longest = profile.max_contrast_words();
+    let mut phrase = String::new();
     for i in 0..units.len() {
         for len in (1..=longest.min(units.len() - i)).rev() {
             let contrast = if len == 1 {
                 units[i].traits.contrast
             } else {
-                let phrase = units[i..i + len]
-                    .iter()
-                    .map(|u| u.key.as_ref())
-                    .collect::<Vec<_>>()
-                    .join(" ");
+                phrase.clear();
+                for (k, unit) in units[i..i + len].iter().enumerate() {
+                    if k > 0 {
+                        phrase.push(' ');
+                    }
+                    phrase.push_str(&unit.key);
+                }
                 profile.contrast(&phrase)
             };
             let Some(contrast) = contrast else {

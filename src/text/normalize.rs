@@ -44,7 +44,16 @@ pub fn is_upper(word: &str) -> bool {
 /// Collapses elongated letters ("bellooo", "sooooo", "nooo"): runs of three or more of the same
 /// letter become `keep` letters. Returns `None` when nothing was elongated.
 pub fn collapse_elongation(word: &str, keep: usize) -> Option<String> {
-    // Most words have no run of three: find out without allocating.
+    // Most words have no run of three: find out without allocating (on bytes when ASCII).
+    if word.is_ascii() {
+        let bytes = word.as_bytes();
+        let run = bytes
+            .windows(3)
+            .any(|w| w[0] == w[1] && w[1] == w[2] && w[0].is_ascii_alphabetic());
+        if !run {
+            return None;
+        }
+    }
     let mut previous = ('\0', 0);
     let has_run = word.chars().any(|c| {
         previous = if c == previous.0 {
