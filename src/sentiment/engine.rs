@@ -83,13 +83,13 @@ impl<'a> Unit<'a> {
         span: Span,
         kind: TokenKind,
         lookup: Option<Lookup>,
-        profile: &dyn Profile,
+        traits: Traits,
     ) -> Unit<'a> {
         // Emoticons are not shouting: ":D" is a face, not capitals.
         let upper = kind == TokenKind::Word && is_upper(raw);
         Unit {
             raw,
-            traits: profile.traits(&key),
+            traits,
             key,
             span,
             kind,
@@ -113,7 +113,7 @@ pub(crate) fn profile_for(lang: Option<Lang>) -> &'static dyn Profile {
 
 /// Builds the units of a text: tokens, split (elisions) and normalised, looked up once.
 pub(crate) fn units<'a>(tokens: &[crate::text::Token<'a>], profile: &dyn Profile) -> Vec<Unit<'a>> {
-    let mut units: Vec<Unit<'a>> = Vec::new();
+    let mut units: Vec<Unit<'a>> = Vec::with_capacity(tokens.len() + 4);
     let mut boundary = false;
     let mut punct = false;
     for &token in tokens {
@@ -126,14 +126,13 @@ pub(crate) fn units<'a>(tokens: &[crate::text::Token<'a>], profile: &dyn Profile
             }
             // Numbers carry no sentiment: VADER's lexicon scores some as text-speak codes ("187",
             // "86"), which misfires on order numbers and dates.
-            TokenKind::Number => units.push(Unit::new(
-                token.text,
-                fold_cow(token.text),
-                token.span,
-                token.kind,
-                None,
-                profile,
-            )),
+            TokenKind::Number => {
+                let key = fold_cow(token.text);
+                let traits = profile.traits(&key);
+                units.push(Unit::new(
+                    token.text, key, token.span, token.kind, None, traits,
+                ));
+            }
             TokenKind::Word | TokenKind::Hashtag => {
                 let body = if token.kind == TokenKind::Hashtag {
                     &token.text[1..]
@@ -163,9 +162,9 @@ pub(crate) fn units<'a>(tokens: &[crate::text::Token<'a>], profile: &dyn Profile
                 match split {
                     None => {
                         let (key, normalised) = profile.normalise(folded);
-                        let lookup = lookup_unit(profile, &key, normalised);
+                        let (lookup, traits) = lookup_unit(profile, &key, normalised);
                         units.push(Unit::new(
-                            token.text, key, token.span, token.kind, lookup, profile,
+                            token.text, key, token.span, token.kind, lookup, traits,
                         ));
                     }
                     Some((at, in_body)) => {
@@ -185,8 +184,8 @@ pub(crate) fn units<'a>(tokens: &[crate::text::Token<'a>], profile: &dyn Profile
                                 start: token.span.start + before,
                                 end: token.span.start + before + crate::text::utf16_len(raw),
                             };
-                            let lookup = lookup_unit(profile, &key, normalised);
-                            units.push(Unit::new(raw, key, span, token.kind, lookup, profile));
+                            let (lookup, traits) = lookup_unit(profile, &key, normalised);
+                            units.push(Unit::new(raw, key, span, token.kind, lookup, traits));
                         }
                     }
                 }
@@ -209,7 +208,7 @@ pub(crate) fn units<'a>(tokens: &[crate::text::Token<'a>], profile: &dyn Profile
                     token.span,
                     token.kind,
                     lookup,
-                    profile,
+                    profile.traits(token.text),
                 ));
             }
             TokenKind::Url | TokenKind::Mention => {
@@ -219,7 +218,7 @@ pub(crate) fn units<'a>(tokens: &[crate::text::Token<'a>], profile: &dyn Profile
                     token.span,
                     token.kind,
                     None,
-                    profile,
+                    profile.traits(""),
                 ));
             }
         }
@@ -235,14 +234,14 @@ pub(crate) fn units<'a>(tokens: &[crate::text::Token<'a>], profile: &dyn Profile
 }
 
 /// A unit's lookup, with the normalisation noted first among its rules.
-fn lookup_unit(profile: &dyn Profile, key: &str, normalised: bool) -> Option<Lookup> {
-    let mut lookup = profile.lookup(key);
+fn lookup_unit(profile: &dyn Profile, key: &str, normalised: bool) -> (Option<Lookup>, Traits) {
+    let (mut lookup, traits) = profile.lookup_and_traits(key);
     if normalised {
         if let Some(hit) = lookup.as_mut() {
             hit.rules.insert(0, Rule::Normalised);
         }
     }
-    lookup
+    (lookup, traits)
 }
 
 /// The keys an idiom of `idioms` can start with: every prefix of an idiom that ends before a
@@ -861,5 +860,55 @@ fn finish(
         lang,
         tokens,
         signals: Default::default(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::sentiment::italian::Italian;
+
+    /// The engine reads each unit's traits and lookup from one combined call; they must be what
+    /// the single methods answer, for every key of every table (a rule changed in one place only
+    /// would show here).
+    #[test]
+    fn combined_lookups_answer_what_the_single_methods_answer() {
+        let profiles: [&dyn Profile; 3] = [&English, &Italian, &SymbolsOnly];
+        let mut keys: Vec<&str> = crate::lexicon::all_tables()
+            .into_iter()
+            .flat_map(|table| table.rows().map(|(key, _)| key))
+            .collect();
+        keys.extend([
+            "",
+            "sooo",
+            "goooood",
+            "piacermi",
+            "strabello",
+            "don't",
+            "ahahah",
+        ]);
+        for profile in profiles {
+            for &key in &keys {
+                let single = Traits {
+                    in_lexicon: profile.in_lexicon(key),
+                    modifier: profile.modifier(key),
+                    negator: profile.is_negator(key),
+                    transparent: profile.is_transparent(key),
+                    contrast: profile.contrast(key),
+                };
+                assert_eq!(
+                    profile.traits(key),
+                    single,
+                    "{key:?} as {:?}",
+                    profile.lang()
+                );
+                assert_eq!(
+                    profile.lookup_and_traits(key),
+                    (profile.lookup(key), single),
+                    "{key:?} as {:?}",
+                    profile.lang()
+                );
+            }
+        }
     }
 }

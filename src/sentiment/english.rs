@@ -13,7 +13,12 @@ pub struct English;
 
 impl English {
     fn direct(word: &str) -> Option<Lookup> {
-        let facts = vocabulary::word(word)?;
+        English::direct_in(vocabulary::word(word))
+    }
+
+    /// [`English::direct`] from what the vocabulary holds for the word.
+    fn direct_in(facts: Option<&Word>) -> Option<Lookup> {
+        let facts = facts?;
         if let Some(valence) = facts.en_adjustments.and_then(|e| e.value) {
             let mut lookup = Lookup::from_table(&EN_ADJUSTMENTS, valence);
             lookup.rules.push(Rule::Adjusted);
@@ -23,6 +28,33 @@ impl English {
             .en_vader
             .and_then(|e| e.value)
             .map(|valence| Lookup::from_table(&EN_VADER, valence))
+    }
+}
+
+/// [`Profile::lookup`] from what the vocabulary holds for the word.
+fn lookup_in(word: &str, facts: Option<&Word>) -> Option<Lookup> {
+    if let Some(hit) = English::direct_in(facts) {
+        return Some(hit);
+    }
+    // "sooo goood", "coooool": try the word with runs cut to two letters, then to one.
+    for keep in [2, 1] {
+        if let Some(collapsed) = collapse_elongation(word, keep) {
+            if let Some(mut hit) = English::direct(&collapsed) {
+                hit.rules.push(Rule::Elongated);
+                return Some(hit);
+            }
+        }
+    }
+    None
+}
+
+fn traits_in(key: &str, facts: Option<&Word>) -> Traits {
+    Traits {
+        in_lexicon: in_lexicon(facts),
+        modifier: modifier(key, facts),
+        negator: is_negator(key, facts),
+        transparent: false,
+        contrast: contrast(facts),
     }
 }
 
@@ -67,19 +99,12 @@ impl Profile for English {
     }
 
     fn lookup(&self, word: &str) -> Option<Lookup> {
-        if let Some(hit) = English::direct(word) {
-            return Some(hit);
-        }
-        // "sooo goood", "coooool": try the word with runs cut to two letters, then to one.
-        for keep in [2, 1] {
-            if let Some(collapsed) = collapse_elongation(word, keep) {
-                if let Some(mut hit) = English::direct(&collapsed) {
-                    hit.rules.push(Rule::Elongated);
-                    return Some(hit);
-                }
-            }
-        }
-        None
+        lookup_in(word, vocabulary::word(word))
+    }
+
+    fn lookup_and_traits(&self, key: &str) -> (Option<Lookup>, Traits) {
+        let facts = vocabulary::word(key);
+        (lookup_in(key, facts), traits_in(key, facts))
     }
 
     fn in_lexicon(&self, word: &str) -> bool {
@@ -99,14 +124,7 @@ impl Profile for English {
     }
 
     fn traits(&self, key: &str) -> Traits {
-        let facts = vocabulary::word(key);
-        Traits {
-            in_lexicon: in_lexicon(facts),
-            modifier: modifier(key, facts),
-            negator: is_negator(key, facts),
-            transparent: false,
-            contrast: contrast(facts),
-        }
+        traits_in(key, vocabulary::word(key))
     }
 
     fn idioms(&self) -> &'static Table {

@@ -42,6 +42,51 @@ const ENCLITICS: &[&str] = &[
 /// Prefixes that intensify the word they are glued to.
 const INTENSIFYING_PREFIXES: &[&str] = &["stra", "super", "iper", "arci", "ultra"];
 
+/// [`Profile::lookup`] from what the vocabulary holds for the word.
+fn lookup_in(word: &str, facts: Option<&Word>) -> Option<Lookup> {
+    if let Some(hit) = Italian::with_elongation_in(word, facts) {
+        return Some(hit);
+    }
+    // Enclitics on a verb stem: "piacermi", "odiarlo", "godendoselo", "dimmelo".
+    for clitic in ENCLITICS {
+        if let Some(stem) = word.strip_suffix(clitic) {
+            if stem.chars().count() >= 3 {
+                if let Some(mut hit) = form_lookup(stem, is_clitic_host) {
+                    hit.form = Some("verb with enclitic pronoun");
+                    return Some(hit);
+                }
+            }
+        }
+    }
+    // Intensifying prefixes: "strabello", "superfigo", "iperveloce".
+    for prefix in INTENSIFYING_PREFIXES {
+        if let Some(rest) = word.strip_prefix(prefix) {
+            let rest = rest.strip_prefix('-').unwrap_or(rest);
+            if rest.chars().count() >= 3 {
+                if let Some(mut hit) = Italian::with_elongation(rest) {
+                    hit.valence = (hit.valence
+                        + super::engine::BOOSTER_INCREMENT.copysign(hit.valence))
+                    .clamp(-4.0, 4.0);
+                    hit.rules.push(Rule::Boosted);
+                    return Some(hit);
+                }
+            }
+        }
+    }
+    None
+}
+
+fn traits_in(facts: Option<&Word>) -> Traits {
+    let category = category(facts);
+    Traits {
+        in_lexicon: in_lexicon(facts),
+        modifier: facts.and_then(|w| w.it_modifiers).and_then(|e| e.value),
+        negator: is_negator(category),
+        transparent: is_transparent(category),
+        contrast: contrast(category),
+    }
+}
+
 // The rule-word answers, from what the vocabulary holds for a word: `Profile`'s methods and
 // `traits` both use these, so they cannot disagree.
 
@@ -86,19 +131,24 @@ fn is_clitic_host(tag: &str) -> bool {
 impl Italian {
     /// A hit in the project's words, the generated forms, or Pattern, in that order of trust.
     fn direct(word: &str) -> Option<Lookup> {
-        let facts = vocabulary::word(word)?;
+        Italian::direct_in(vocabulary::word(word))
+    }
+
+    /// [`Italian::direct`] from what the vocabulary holds for the word.
+    fn direct_in(facts: Option<&Word>) -> Option<Lookup> {
+        let facts = facts?;
         if let Some(valence) = facts.it_words.and_then(|e| e.value) {
             let mut hit = Lookup::from_table(&IT_WORDS, valence);
             // The project's word list overrides a generated form's valence, but the form still
             // says what it is ("schifosa" ← "schifoso").
-            if let Some(form) = form_lookup(word, |_| true) {
+            if let Some(form) = form_lookup_in(Some(facts), |_| true) {
                 hit.lemma = form.lemma;
                 hit.form = form.form;
                 hit.rules = form.rules;
             }
             return Some(hit);
         }
-        if let Some(hit) = form_lookup(word, |_| true) {
+        if let Some(hit) = form_lookup_in(Some(facts), |_| true) {
             return Some(hit);
         }
         facts
@@ -108,7 +158,11 @@ impl Italian {
     }
 
     fn with_elongation(word: &str) -> Option<Lookup> {
-        if let Some(hit) = Italian::direct(word) {
+        Italian::with_elongation_in(word, vocabulary::word(word))
+    }
+
+    fn with_elongation_in(word: &str, facts: Option<&Word>) -> Option<Lookup> {
+        if let Some(hit) = Italian::direct_in(facts) {
             return Some(hit);
         }
         for keep in [1, 2] {
@@ -125,7 +179,12 @@ impl Italian {
 
 /// Looks `word` up among the generated inflected forms, if `accept` takes its tag.
 fn form_lookup(word: &str, accept: impl Fn(&str) -> bool) -> Option<Lookup> {
-    let row = vocabulary::word(word)?.it_forms?.rest;
+    form_lookup_in(vocabulary::word(word), accept)
+}
+
+/// [`form_lookup`] from what the vocabulary holds for the word.
+fn form_lookup_in(facts: Option<&Word>, accept: impl Fn(&str) -> bool) -> Option<Lookup> {
+    let row = facts?.it_forms?.rest;
     let mut columns = row.split('\t');
     let valence = crate::lexicon::parse_thousandths(columns.next()?)?;
     let lemma = columns.next()?;
@@ -205,36 +264,12 @@ impl Profile for Italian {
     }
 
     fn lookup(&self, word: &str) -> Option<Lookup> {
-        if let Some(hit) = Italian::with_elongation(word) {
-            return Some(hit);
-        }
-        // Enclitics on a verb stem: "piacermi", "odiarlo", "godendoselo", "dimmelo".
-        for clitic in ENCLITICS {
-            if let Some(stem) = word.strip_suffix(clitic) {
-                if stem.chars().count() >= 3 {
-                    if let Some(mut hit) = form_lookup(stem, is_clitic_host) {
-                        hit.form = Some("verb with enclitic pronoun");
-                        return Some(hit);
-                    }
-                }
-            }
-        }
-        // Intensifying prefixes: "strabello", "superfigo", "iperveloce".
-        for prefix in INTENSIFYING_PREFIXES {
-            if let Some(rest) = word.strip_prefix(prefix) {
-                let rest = rest.strip_prefix('-').unwrap_or(rest);
-                if rest.chars().count() >= 3 {
-                    if let Some(mut hit) = Italian::with_elongation(rest) {
-                        hit.valence = (hit.valence
-                            + super::engine::BOOSTER_INCREMENT.copysign(hit.valence))
-                        .clamp(-4.0, 4.0);
-                        hit.rules.push(Rule::Boosted);
-                        return Some(hit);
-                    }
-                }
-            }
-        }
-        None
+        lookup_in(word, vocabulary::word(word))
+    }
+
+    fn lookup_and_traits(&self, key: &str) -> (Option<Lookup>, Traits) {
+        let facts = vocabulary::word(key);
+        (lookup_in(key, facts), traits_in(facts))
     }
 
     fn in_lexicon(&self, word: &str) -> bool {
@@ -242,15 +277,7 @@ impl Profile for Italian {
     }
 
     fn traits(&self, key: &str) -> Traits {
-        let facts = vocabulary::word(key);
-        let category = category(facts);
-        Traits {
-            in_lexicon: in_lexicon(facts),
-            modifier: facts.and_then(|w| w.it_modifiers).and_then(|e| e.value),
-            negator: is_negator(category),
-            transparent: is_transparent(category),
-            contrast: contrast(category),
-        }
+        traits_in(vocabulary::word(key))
     }
 
     fn blocks_negation(&self, negator: &str, following: &[&str]) -> bool {

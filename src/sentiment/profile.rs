@@ -90,6 +90,12 @@ pub trait Profile {
     /// The valence of a word, if the lexicon has it.
     fn lookup(&self, word: &str) -> Option<Lookup>;
 
+    /// [`Profile::lookup`] and [`Profile::traits`] of one key together (a profile overrides it
+    /// to look the key up once for both).
+    fn lookup_and_traits(&self, key: &str) -> (Option<Lookup>, Traits) {
+        (self.lookup(key), self.traits(key))
+    }
+
     /// Whether the word is in the lexicon at all (VADER lets only words outside the lexicon act as
     /// modifiers and negators).
     fn in_lexicon(&self, word: &str) -> bool;

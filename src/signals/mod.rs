@@ -248,7 +248,7 @@ fn words<'a>(
     tokens: &[crate::text::Token<'a>],
     tables: &[&'static Table],
 ) -> (Vec<Word<'a>>, Shape) {
-    let mut words = Vec::new();
+    let mut words = Vec::with_capacity(tokens.len() + 4);
     let mut shape = Shape::default();
     for &token in tokens {
         match token.kind {

@@ -45,14 +45,21 @@ pub fn is_upper(word: &str) -> bool {
 /// letter become `keep` letters. Returns `None` when nothing was elongated.
 pub fn collapse_elongation(word: &str, keep: usize) -> Option<String> {
     // Most words have no run of three: find out without allocating (on bytes when ASCII).
-    if word.is_ascii() {
-        let bytes = word.as_bytes();
-        let run = bytes
-            .windows(3)
-            .any(|w| w[0] == w[1] && w[1] == w[2] && w[0].is_ascii_alphabetic());
-        if !run {
-            return None;
+    let bytes = word.as_bytes();
+    let mut ascii_run = false;
+    let mut ascii = true;
+    for (i, &b) in bytes.iter().enumerate() {
+        if !b.is_ascii() {
+            ascii = false;
+            break;
         }
+        if i >= 2 && b == bytes[i - 1] && b == bytes[i - 2] && b.is_ascii_alphabetic() {
+            ascii_run = true;
+            break;
+        }
+    }
+    if ascii && !ascii_run {
+        return None;
     }
     let mut previous = ('\0', 0);
     let has_run = word.chars().any(|c| {
