@@ -3,7 +3,7 @@
 use crate::lang::Lang;
 use crate::lexicon::vocabulary::{self, Word};
 use crate::lexicon::{Table, EN_ADJUSTMENTS, EN_IDIOMS, EN_MODIFIERS, EN_VADER};
-use crate::text::normalize::collapse_elongation;
+use crate::text::normalize::{collapse_elongation, is_elongated};
 
 use super::profile::{Contrast, Lookup, Profile, Traits};
 use super::Rule;
@@ -37,6 +37,9 @@ fn lookup_in(word: &str, facts: Option<&Word>) -> Option<Lookup> {
         return Some(hit);
     }
     // "sooo goood", "coooool": try the word with runs cut to two letters, then to one.
+    if !is_elongated(word) {
+        return None;
+    }
     for keep in [2, 1] {
         if let Some(collapsed) = collapse_elongation(word, keep) {
             if let Some(mut hit) = English::direct(&collapsed) {
@@ -71,6 +74,9 @@ fn modifier(phrase: &str, facts: Option<&Word>) -> Option<f64> {
         .and_then(|e| e.value)
         .or_else(|| {
             // "sooo good", "reallyyy"
+            if !is_elongated(phrase) {
+                return None;
+            }
             [2, 1].iter().find_map(|&keep| {
                 collapse_elongation(phrase, keep).and_then(|w| EN_MODIFIERS.decimal(&w, 0))
             })

@@ -23,7 +23,7 @@ use crate::lexicon::vocabulary::{self, Word};
 use crate::lexicon::{
     Table, IT_FORMS, IT_IDIOMS, IT_MODIFIERS, IT_NEGATORS, IT_NORMALISE, IT_PATTERN, IT_WORDS,
 };
-use crate::text::normalize::{collapse_elongation, is_laughter};
+use crate::text::normalize::{collapse_elongation, is_elongated, is_laughter};
 
 use super::profile::{Contrast, Lookup, Profile, Traits};
 use super::Rule;
@@ -164,6 +164,9 @@ impl Italian {
     fn with_elongation_in(word: &str, facts: Option<&Word>) -> Option<Lookup> {
         if let Some(hit) = Italian::direct_in(facts) {
             return Some(hit);
+        }
+        if !is_elongated(word) {
+            return None;
         }
         for keep in [1, 2] {
             if let Some(collapsed) = collapse_elongation(word, keep) {

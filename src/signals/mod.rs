@@ -41,7 +41,7 @@ use std::borrow::Cow;
 use std::collections::HashSet;
 
 use crate::lexicon::{FxBuildHasher, Table, EN_CIVILITY, IT_CIVILITY};
-use crate::text::normalize::{collapse_elongation, fold_cow, is_upper};
+use crate::text::normalize::{collapse_elongation, fold_cow, is_elongated, is_upper};
 use crate::text::{tokenize, Span, TokenKind};
 
 /// An insult stands this many words after the second-person word that aims it ("you're such a
@@ -362,6 +362,9 @@ pub fn detect_tokens(
             if found.is_none() {
                 let key = &words[i].key;
                 let hit = lookup(tables, key).or_else(|| {
+                    if !is_elongated(key) {
+                        return None;
+                    }
                     collapse_elongation(key, 1)
                         .and_then(|k| lookup(tables, &k))
                         .or_else(|| collapse_elongation(key, 2).and_then(|k| lookup(tables, &k)))

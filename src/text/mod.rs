@@ -113,7 +113,11 @@ pub fn tokenize(text: &str) -> Vec<Token<'_>> {
 }
 
 /// Number of UTF-16 code units in `s`.
+#[inline]
 pub fn utf16_len(s: &str) -> u32 {
+    if s.is_ascii() {
+        return s.len() as u32;
+    }
     // Counted on bytes: every character starts with a non-continuation byte, and the ones written
     // with four bytes in UTF-8 (lead byte 0xF0 and up) take two UTF-16 units.
     s.as_bytes()
@@ -131,11 +135,13 @@ struct Scanner<'a> {
 }
 
 impl<'a> Scanner<'a> {
+    #[inline]
     fn advance_to(&mut self, end: usize) {
         self.utf16 += utf16_len(&self.text[self.pos..end]);
         self.pos = end;
     }
 
+    #[inline]
     fn rest(&self) -> &'a str {
         &self.text[self.pos..]
     }
@@ -284,6 +290,7 @@ enum AsciiWordClass {
     Other,
 }
 
+#[inline(always)]
 fn ascii_word_class(b: u8) -> AsciiWordClass {
     use AsciiWordClass::*;
     match b {
@@ -316,6 +323,11 @@ fn ascii_word_segment_len(bytes: &[u8]) -> Option<usize> {
             return None;
         }
         let (here, then) = (ascii_word_class(bytes[at]), ascii_word_class(next));
+        // Runs of letters and digits, the bulk of any text, first.
+        if next.is_ascii_alphanumeric() && bytes[at].is_ascii_alphanumeric() {
+            at += 1;
+            continue;
+        }
         let alnum = |c| matches!(c, Letter | Numeric | ExtendNumLet);
         if alnum(here) && alnum(then) {
             at += 1;
@@ -415,6 +427,13 @@ fn url_len(s: &str) -> Option<usize> {
 
 /// Length of an e-mail address at the start of `s` (`name@example.com`): an address, not words.
 fn email_len(s: &str) -> Option<usize> {
+    // Most tokens are words that end before any '@': find out on bytes first.
+    let ascii_local = |b: &u8| b.is_ascii_alphanumeric() || matches!(b, b'.' | b'_' | b'+' | b'-');
+    match s.as_bytes().iter().take(64).find(|b| !ascii_local(b)) {
+        Some(b'@') => {}
+        Some(b) if !b.is_ascii() => {}
+        _ => return None,
+    }
     let is_local = |c: char| c.is_alphanumeric() || matches!(c, '.' | '_' | '+' | '-');
     let at = s
         .char_indices()

@@ -4,6 +4,7 @@
 use std::borrow::Cow;
 
 /// [`fold`], borrowing the word when it is folded already (most words: ASCII in lowercase).
+#[inline]
 pub fn fold_cow(word: &str) -> Cow<'_, str> {
     let folded_ascii = |b: &u8| b.is_ascii() && !b.is_ascii_uppercase() && *b != b'`';
     if word.as_bytes().iter().all(folded_ascii) {
@@ -44,33 +45,7 @@ pub fn is_upper(word: &str) -> bool {
 /// Collapses elongated letters ("bellooo", "sooooo", "nooo"): runs of three or more of the same
 /// letter become `keep` letters. Returns `None` when nothing was elongated.
 pub fn collapse_elongation(word: &str, keep: usize) -> Option<String> {
-    // Most words have no run of three: find out without allocating (on bytes when ASCII).
-    let bytes = word.as_bytes();
-    let mut ascii_run = false;
-    let mut ascii = true;
-    for (i, &b) in bytes.iter().enumerate() {
-        if !b.is_ascii() {
-            ascii = false;
-            break;
-        }
-        if i >= 2 && b == bytes[i - 1] && b == bytes[i - 2] && b.is_ascii_alphabetic() {
-            ascii_run = true;
-            break;
-        }
-    }
-    if ascii && !ascii_run {
-        return None;
-    }
-    let mut previous = ('\0', 0);
-    let has_run = word.chars().any(|c| {
-        previous = if c == previous.0 {
-            (c, previous.1 + 1)
-        } else {
-            (c, 1)
-        };
-        previous.1 >= 3 && c.is_alphabetic()
-    });
-    if !has_run {
+    if !is_elongated(word) {
         return None;
     }
     let chars: Vec<char> = word.chars().collect();
@@ -90,6 +65,34 @@ pub fn collapse_elongation(word: &str, keep: usize) -> Option<String> {
         i += run;
     }
     changed.then_some(out)
+}
+
+/// Whether a word has a run of three or more of the same letter, which
+/// [`collapse_elongation`] would collapse (checked without allocating, on bytes when ASCII).
+pub fn is_elongated(word: &str) -> bool {
+    let bytes = word.as_bytes();
+    let mut ascii = true;
+    for (i, &b) in bytes.iter().enumerate() {
+        if !b.is_ascii() {
+            ascii = false;
+            break;
+        }
+        if i >= 2 && b == bytes[i - 1] && b == bytes[i - 2] && b.is_ascii_alphabetic() {
+            return true;
+        }
+    }
+    if ascii {
+        return false;
+    }
+    let mut previous = ('\0', 0);
+    word.chars().any(|c| {
+        previous = if c == previous.0 {
+            (c, previous.1 + 1)
+        } else {
+            (c, 1)
+        };
+        previous.1 >= 3 && c.is_alphabetic()
+    })
 }
 
 /// Laughter in its chat spellings: "ahah", "ahahahah", "hahaha", "haha", "ahaha", "jajaja", "lol"
