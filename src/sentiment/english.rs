@@ -88,7 +88,7 @@ fn category(facts: Option<&Word>) -> Option<&'static str> {
 }
 
 fn is_negator(word: &str, facts: Option<&Word>) -> bool {
-    category(facts) == Some("negator") || word.contains("n't")
+    category(facts) == Some("negator") || word.as_bytes().windows(3).any(|w| w == b"n't")
 }
 
 fn contrast(facts: Option<&Word>) -> Option<Contrast> {
