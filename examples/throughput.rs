@@ -56,7 +56,8 @@ fn main() {
     );
 
     // Each pass returns a number that depends on every result, so nothing is optimised away.
-    let passes: [(&str, &dyn Fn(&str) -> f64); 4] = [
+    type Pass<'p> = (&'p str, &'p dyn Fn(&str) -> f64);
+    let passes: [Pass; 4] = [
         ("tokenize", &|t| polso::text::tokenize(t).len() as f64),
         ("detect", &|t| polso::lang::detect(t).confidence),
         ("score", &|t| {

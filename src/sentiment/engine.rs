@@ -286,8 +286,10 @@ fn mark_idioms(units: &mut [Unit<'_>], profile: &dyn Profile) {
     let mut phrase = String::new();
     while i < units.len() {
         // Whether some idiom starts with the phrase built so far and goes on after it.
-        let continues =
-            |phrase: &str| starts.is_none_or(|starts: &HashSet<_, _>| starts.contains(phrase));
+        let continues = |phrase: &str| match starts {
+            Some(starts) => starts.contains(phrase),
+            None => true,
+        };
         if !continues(&units[i].key) {
             i += 1;
             continue;
