@@ -39,6 +39,24 @@ const ENCLITICS: &[&str] = &[
     "si", "lo", "la", "li", "le", "ne",
 ];
 
+/// The last two letters of every enclitic pronoun ("lo", "mi", "ne"...).
+fn clitic_endings() -> &'static [&'static str] {
+    static ENDINGS: std::sync::OnceLock<Vec<&'static str>> = std::sync::OnceLock::new();
+    ENDINGS.get_or_init(|| {
+        let mut endings: Vec<&str> = ENCLITICS
+            .iter()
+            .map(|clitic| {
+                clitic
+                    .get(clitic.len().saturating_sub(2)..)
+                    .unwrap_or(clitic)
+            })
+            .collect();
+        endings.sort_unstable();
+        endings.dedup();
+        endings
+    })
+}
+
 /// Prefixes that intensify the word they are glued to.
 const INTENSIFYING_PREFIXES: &[&str] = &["stra", "super", "iper", "arci", "ultra"];
 
@@ -47,8 +65,12 @@ fn lookup_in(word: &str, facts: Option<&Word>) -> Option<Lookup> {
     if let Some(hit) = Italian::with_elongation_in(word, facts) {
         return Some(hit);
     }
-    // Enclitics on a verb stem: "piacermi", "odiarlo", "godendoselo", "dimmelo".
-    for clitic in ENCLITICS {
+    // Enclitics on a verb stem: "piacermi", "odiarlo", "godendoselo", "dimmelo". (Most words
+    // end in none of the pronouns' last two letters, and skip the list.)
+    let clitic_ending = word.len() >= 2
+        && word.is_char_boundary(word.len() - 2)
+        && clitic_endings().contains(&&word[word.len() - 2..]);
+    for clitic in ENCLITICS.iter().filter(|_| clitic_ending) {
         if let Some(stem) = word.strip_suffix(clitic) {
             if stem.chars().count() >= 3 {
                 if let Some(mut hit) = form_lookup(stem, is_clitic_host) {
@@ -367,6 +389,18 @@ mod tests {
         assert_eq!(accent_from_apostrophe("citta'").as_deref(), Some("città"));
         assert_eq!(accent_from_apostrophe("po'"), None);
         assert_eq!(accent_from_apostrophe("bello"), None);
+    }
+
+    #[test]
+    fn every_enclitic_passes_the_ending_filter() {
+        for clitic in ENCLITICS {
+            assert!(clitic.is_ascii() && clitic.len() >= 2, "{clitic}");
+            assert!(clitic_endings().contains(&&clitic[clitic.len() - 2..]));
+        }
+        let hit = Italian
+            .lookup("odiarlo")
+            .expect("odiarlo is odiare with lo");
+        assert_eq!(hit.form, Some("verb with enclitic pronoun"));
     }
 
     #[test]
