@@ -12,7 +12,11 @@ use serde::{Serialize, Serializer};
 use std::fmt;
 use std::str::FromStr;
 
-use crate::text::{normalize::fold, tokenize, TokenKind};
+use crate::lexicon::vocabulary::{
+    self, ENGLISH_FUNCTION_WORD, IN_ITALIAN_LEXICON, IN_VADER, ITALIAN_FUNCTION_WORD,
+    OTHER_FUNCTION_WORD,
+};
+use crate::text::{normalize::fold_cow, tokenize, TokenKind};
 
 /// A language polso has a lexicon and rules for.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -295,23 +299,16 @@ const OTHER: &[&str] = &[
     "não", "você", "os", "as", "uma", "em", "obrigado", "obrigada", "muito", "isso", "está", "mas",
 ];
 
+/// The function-word lists, Italian, English, other: the vocabulary index marks their words, so
+/// detection learns everything about a word from one lookup.
+pub(crate) fn function_word_lists() -> [&'static [&'static str]; 3] {
+    [ITALIAN, ENGLISH, OTHER]
+}
+
 /// Which of the three function-word lists a word is in (bit 0 Italian, 1 English, 2 other),
-/// from a map built once.
-fn membership(word: &str) -> u8 {
-    use std::collections::HashMap;
-    use std::sync::OnceLock;
-    static MAP: OnceLock<HashMap<&'static str, u8, crate::lexicon::FxBuildHasher>> =
-        OnceLock::new();
-    let map = MAP.get_or_init(|| {
-        let mut map = HashMap::with_hasher(crate::lexicon::FxBuildHasher);
-        for (bit, list) in [ITALIAN, ENGLISH, OTHER].into_iter().enumerate() {
-            for word in list {
-                *map.entry(*word).or_insert(0) |= 1 << bit;
-            }
-        }
-        map
-    });
-    map.get(word).copied().unwrap_or(0)
+/// from its vocabulary flags.
+fn membership(flags: u8) -> u8 {
+    flags & (ITALIAN_FUNCTION_WORD | ENGLISH_FUNCTION_WORD | OTHER_FUNCTION_WORD)
 }
 
 /// Evidence from a content word found in a language's lexicon, against 1 for a function word.
@@ -322,9 +319,8 @@ const FOREIGN_LETTERS: &[char] = &[
     'ñ', '¿', '¡', 'ã', 'õ', 'ê', 'â', 'î', 'ô', 'û', 'ë', 'ï', 'ç', 'ß', 'ü', 'ö', 'ä',
 ];
 
-fn in_italian_lexicon(word: &str) -> bool {
-    use crate::lexicon::{IT_FORMS, IT_PATTERN, IT_WORDS};
-    IT_WORDS.contains(word) || IT_FORMS.contains(word) || IT_PATTERN.contains(word)
+fn in_italian_lexicon(flags: u8) -> bool {
+    flags & IN_ITALIAN_LEXICON != 0
 }
 
 /// Detects whether `text` is Italian, English, or neither.
@@ -349,32 +345,40 @@ pub fn detect_tokens(tokens: &[crate::text::Token<'_>]) -> DetectedLang {
         if token.kind != TokenKind::Word {
             continue;
         }
-        let word = fold(token.text);
-        let mut pieces = vec![word.as_str()];
-        if word.contains(FOREIGN_LETTERS) {
+        let word = fold_cow(token.text);
+        let word = word.as_ref();
+        let whole = vocabulary::flags(word);
+        let mut pieces = [(word, whole), ("", 0)];
+        let mut count = 1;
+        if !word.is_ascii() && word.contains(FOREIGN_LETTERS) {
             // ñ, ã, ê, ß...: letters Italian and English do not use
             other += 1.0;
         }
         // Italian elision: "l'ho" counts as "l'" and "ho" (but French "c'est" is a word of its own).
         if let Some((head, tail)) = word.split_once('\'') {
-            if membership(&word) == 0 && !tail.is_empty() && head.len() <= 6 && !head.ends_with('n')
+            if membership(whole) == 0 && !tail.is_empty() && head.len() <= 6 && !head.ends_with('n')
             {
-                pieces = vec![&word[..head.len() + 1], tail];
+                let head = &word[..head.len() + 1];
+                pieces = [
+                    (head, vocabulary::flags(head)),
+                    (tail, vocabulary::flags(tail)),
+                ];
+                count = 2;
                 it += 0.5;
             }
         }
-        for piece in pieces {
-            let bits = membership(piece);
+        for &(piece, facts) in &pieces[..count] {
+            let bits = membership(facts);
             let bit = |b: u8| f64::from(bits >> b & 1);
             let (mut wi, mut we, wo) = (bit(0), bit(1), bit(2));
             if bits == 0 {
                 // Content words are weak evidence, but all a one-word comment has ("bellissimo!").
-                wi = if in_italian_lexicon(piece) {
+                wi = if in_italian_lexicon(facts) {
                     CONTENT_WORD_WEIGHT
                 } else {
                     0.0
                 };
-                we = if crate::lexicon::EN_VADER.contains(piece) {
+                we = if facts & IN_VADER != 0 {
                     CONTENT_WORD_WEIGHT
                 } else {
                     0.0

@@ -10,6 +10,7 @@
 mod compact;
 mod hash;
 mod italian_morphology;
+pub mod vocabulary;
 
 use std::collections::HashMap;
 use std::sync::OnceLock;
@@ -41,8 +42,30 @@ pub struct Table {
     pub source: &'static str,
     data: Data,
     text: OnceLock<&'static str>,
-    index: OnceLock<HashMap<&'static str, &'static str, FxBuildHasher>>,
+    index: OnceLock<HashMap<&'static str, Entry, FxBuildHasher>>,
     max_words: OnceLock<usize>,
+}
+
+/// One row of a table as the index holds it: the columns after the key, and the first column
+/// already read as a decimal, so the lookups the engine makes for every word parse nothing.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Entry {
+    /// The raw columns after the key, tab-separated.
+    pub rest: &'static str,
+    /// The first column as a decimal (stored as thousandths), when it is one.
+    pub value: Option<f64>,
+}
+
+impl Entry {
+    /// Column `column` (0 = first after the key).
+    pub fn column(&self, column: usize) -> Option<&'static str> {
+        self.rest.split('\t').nth(column)
+    }
+
+    /// The first column, up to the first tab.
+    pub fn first(&self) -> &'static str {
+        self.rest.split('\t').next().unwrap_or("")
+    }
 }
 
 impl Table {
@@ -71,20 +94,25 @@ impl Table {
         })
     }
 
-    fn index(&self) -> &HashMap<&'static str, &'static str, FxBuildHasher> {
+    fn index(&self) -> &HashMap<&'static str, Entry, FxBuildHasher> {
         self.index.get_or_init(|| {
             let mut map = HashMap::with_capacity_and_hasher(self.text().len() / 12, FxBuildHasher);
-            for line in self.text().lines() {
-                let (key, rest) = line.split_once('\t').unwrap_or((line, ""));
-                map.insert(key, rest);
+            for (key, rest) in self.rows() {
+                let value = rest.split('\t').next().and_then(parse_thousandths);
+                map.insert(key, Entry { rest, value });
             }
             map
         })
     }
 
+    /// `key`'s row, or `None` if `key` is absent.
+    pub fn entry(&self, key: &str) -> Option<&Entry> {
+        self.index().get(key)
+    }
+
     /// The raw columns after the key, tab-separated, or `None` if `key` is absent.
     pub fn row(&self, key: &str) -> Option<&'static str> {
-        self.index().get(key).copied()
+        self.entry(key).map(|entry| entry.rest)
     }
 
     /// Whether `key` is in the table.
@@ -94,12 +122,16 @@ impl Table {
 
     /// Column `column` (0 = first after the key) of `key`'s row.
     pub fn column(&self, key: &str, column: usize) -> Option<&'static str> {
-        self.row(key).and_then(|rest| rest.split('\t').nth(column))
+        self.entry(key).and_then(|entry| entry.column(column))
     }
 
     /// Column `column` of `key`'s row read as a decimal (stored as thousandths).
     pub fn decimal(&self, key: &str, column: usize) -> Option<f64> {
-        self.column(key, column).and_then(parse_thousandths)
+        let entry = self.entry(key)?;
+        match column {
+            0 => entry.value,
+            _ => entry.column(column).and_then(parse_thousandths),
+        }
     }
 
     /// Every row, in key order: `(key, rest)`.

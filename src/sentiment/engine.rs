@@ -16,12 +16,17 @@
 //! Every step is linear in `n` (each unit looks back at most three units), so scoring time grows
 //! linearly with the text.
 
+use std::borrow::Cow;
+use std::collections::HashSet;
+use std::sync::OnceLock;
+
 use crate::lang::{DetectedLang, Lang};
-use crate::text::normalize::{fold, is_upper};
+use crate::lexicon::{FxBuildHasher, Table};
+use crate::text::normalize::{fold_cow, is_upper};
 use crate::text::{tokenize, Span, TokenKind};
 
 use super::english::English;
-use super::profile::{symbol_lookup, Contrast, Lookup, Profile, SymbolsOnly};
+use super::profile::{symbol_lookup, Contrast, Lookup, Profile, SymbolsOnly, Traits};
 use super::{Contribution, Label, Rule, Sentiment};
 
 /// Increase in intensity for a booster word (VADER's `B_INCR`).
@@ -52,8 +57,10 @@ pub const ALPHA: f64 = 15.0;
 pub(crate) struct Unit<'a> {
     /// As written.
     pub raw: &'a str,
-    /// Folded and normalised, the lookup key.
-    pub key: String,
+    /// Folded and normalised, the lookup key (borrowed from the text when folding changed nothing).
+    pub key: Cow<'a, str>,
+    /// What the key is as a rule word, looked up once.
+    pub traits: Traits,
     pub span: Span,
     pub kind: TokenKind,
     pub upper: bool,
@@ -75,15 +82,17 @@ pub(crate) struct Unit<'a> {
 impl<'a> Unit<'a> {
     fn new(
         raw: &'a str,
-        key: String,
+        key: Cow<'a, str>,
         span: Span,
         kind: TokenKind,
         lookup: Option<Lookup>,
+        traits: Traits,
     ) -> Unit<'a> {
         // Emoticons are not shouting: ":D" is a face, not capitals.
         let upper = kind == TokenKind::Word && is_upper(raw);
         Unit {
             raw,
+            traits,
             key,
             span,
             kind,
@@ -108,7 +117,7 @@ pub(crate) fn profile_for(lang: Option<Lang>) -> &'static dyn Profile {
 
 /// Builds the units of a text: tokens, split (elisions) and normalised, looked up once.
 pub(crate) fn units<'a>(tokens: &[crate::text::Token<'a>], profile: &dyn Profile) -> Vec<Unit<'a>> {
-    let mut units: Vec<Unit<'a>> = Vec::new();
+    let mut units: Vec<Unit<'a>> = Vec::with_capacity(tokens.len() + 4);
     let mut boundary = false;
     let mut punct = false;
     let mut clause = false;
@@ -125,13 +134,13 @@ pub(crate) fn units<'a>(tokens: &[crate::text::Token<'a>], profile: &dyn Profile
             }
             // Numbers carry no sentiment: VADER's lexicon scores some as text-speak codes ("187",
             // "86"), which misfires on order numbers and dates.
-            TokenKind::Number => units.push(Unit::new(
-                token.text,
-                fold(token.text),
-                token.span,
-                token.kind,
-                None,
-            )),
+            TokenKind::Number => {
+                let key = fold_cow(token.text);
+                let traits = profile.traits(&key);
+                units.push(Unit::new(
+                    token.text, key, token.span, token.kind, None, traits,
+                ));
+            }
             TokenKind::Word | TokenKind::Hashtag => {
                 let body = if token.kind == TokenKind::Hashtag {
                     &token.text[1..]
@@ -139,58 +148,57 @@ pub(crate) fn units<'a>(tokens: &[crate::text::Token<'a>], profile: &dyn Profile
                     token.text
                 };
                 let offset = token.text.len() - body.len();
-                let folded = fold(body);
+                let folded = fold_cow(body);
                 // Pieces are found in the folded word; map their offsets back to the written one
                 // character by character ("L’ho" folds to "l'ho", two bytes shorter). Folding
                 // that changes the number of characters (rare: "İ") keeps the word whole.
-                let to_body: Option<Vec<usize>> = (folded.chars().count() == body.chars().count())
-                    .then(|| {
-                        let mut map = vec![body.len(); folded.len() + 1];
-                        for ((f, _), (b, _)) in folded.char_indices().zip(body.char_indices()) {
-                            map[f] = b;
-                        }
-                        map
-                    });
-                let pieces: Vec<(usize, usize)> = match &to_body {
-                    Some(_) => profile.split(&folded),
-                    None => vec![(0, folded.len())],
-                };
-                let whole = pieces.len() == 1;
-                for (start, end) in pieces {
-                    let (key, normalised) = profile.normalise(folded[start..end].to_string());
-                    // Spans of split pieces: folding kept byte lengths, so offsets carry over.
-                    let body_range = to_body
-                        .as_ref()
-                        .and_then(|map| Some((*map.get(start)?, *map.get(end)?)));
-                    let raw = match body_range {
-                        Some((b_start, b_end)) if !whole => {
-                            body.get(b_start..b_end).unwrap_or(body)
-                        }
-                        _ => token.text,
-                    };
-                    let span = if whole {
-                        token.span
-                    } else {
-                        let b_start = body_range.map_or(0, |(b, _)| b);
-                        let before = crate::text::utf16_len(
-                            token.text.get(..offset + b_start).unwrap_or(""),
-                        );
-                        Span {
-                            start: token.span.start + before,
-                            end: token.span.start + before + crate::text::utf16_len(raw),
-                        }
-                    };
-                    let mut lookup = profile.lookup(&key);
-                    if normalised {
-                        if let Some(hit) = lookup.as_mut() {
-                            hit.rules.insert(0, Rule::Normalised);
+                let split = profile.split(&folded).and_then(|at| {
+                    if let Cow::Borrowed(_) = folded {
+                        // nothing was folded: offsets are the same in both
+                        return Some((at, at));
+                    }
+                    if folded.chars().count() != body.chars().count() {
+                        return None;
+                    }
+                    let in_body = folded
+                        .char_indices()
+                        .zip(body.char_indices())
+                        .find(|((f, _), _)| *f == at)
+                        .map_or(body.len(), |(_, (b, _))| b);
+                    Some((at, in_body))
+                });
+                match split {
+                    None => {
+                        let (key, normalised) = profile.normalise(folded);
+                        let (lookup, traits) = lookup_unit(profile, &key, normalised);
+                        units.push(Unit::new(
+                            token.text, key, token.span, token.kind, lookup, traits,
+                        ));
+                    }
+                    Some((at, in_body)) => {
+                        let pieces = [(0, at, 0, in_body), (at, folded.len(), in_body, body.len())];
+                        for (start, end, b_start, b_end) in pieces {
+                            let piece = match &folded {
+                                Cow::Borrowed(word) => Cow::Borrowed(&word[start..end]),
+                                Cow::Owned(word) => Cow::Owned(word[start..end].to_string()),
+                            };
+                            let (key, normalised) = profile.normalise(piece);
+                            let raw = body.get(b_start..b_end).unwrap_or(body);
+                            // Spans of split pieces: folding kept byte lengths, so offsets carry over.
+                            let before = crate::text::utf16_len(
+                                token.text.get(..offset + b_start).unwrap_or(""),
+                            );
+                            let span = Span {
+                                start: token.span.start + before,
+                                end: token.span.start + before + crate::text::utf16_len(raw),
+                            };
+                            let (lookup, traits) = lookup_unit(profile, &key, normalised);
+                            units.push(Unit::new(raw, key, span, token.kind, lookup, traits));
                         }
                     }
-                    units.push(Unit::new(raw, key, span, token.kind, lookup));
                 }
             }
             TokenKind::Emoji | TokenKind::Emoticon => {
-                let key = token.text.to_string();
                 // An emoticon in the language's own lexicon (VADER has many) is scored as VADER does.
                 let lookup = match token.kind {
                     TokenKind::Emoticon => profile
@@ -202,15 +210,23 @@ pub(crate) fn units<'a>(tokens: &[crate::text::Token<'a>], profile: &dyn Profile
                         .or_else(|| symbol_lookup(token.kind, token.text)),
                     _ => symbol_lookup(token.kind, token.text),
                 };
-                units.push(Unit::new(token.text, key, token.span, token.kind, lookup));
+                units.push(Unit::new(
+                    token.text,
+                    Cow::Borrowed(token.text),
+                    token.span,
+                    token.kind,
+                    lookup,
+                    profile.traits(token.text),
+                ));
             }
             TokenKind::Url | TokenKind::Mention => {
                 units.push(Unit::new(
                     token.text,
-                    String::new(),
+                    Cow::Borrowed(""),
                     token.span,
                     token.kind,
                     None,
+                    profile.traits(""),
                 ));
             }
         }
@@ -227,6 +243,47 @@ pub(crate) fn units<'a>(tokens: &[crate::text::Token<'a>], profile: &dyn Profile
     units
 }
 
+/// A unit's lookup, with the normalisation noted first among its rules.
+fn lookup_unit(profile: &dyn Profile, key: &str, normalised: bool) -> (Option<Lookup>, Traits) {
+    let (mut lookup, traits) = profile.lookup_and_traits(key);
+    if normalised {
+        if let Some(hit) = lookup.as_mut() {
+            hit.rules.insert(0, Rule::Normalised);
+        }
+    }
+    (lookup, traits)
+}
+
+/// The keys an idiom of `idioms` can start with: every prefix of an idiom that ends before a
+/// space or just after an apostrophe (units join that way), so a unit whose key is not among
+/// them starts no idiom and needs no phrase lookups. `None` for a table that is not bundled.
+fn idiom_starts(idioms: &Table) -> Option<&'static HashSet<&'static str, FxBuildHasher>> {
+    type Starts = HashSet<&'static str, FxBuildHasher>;
+    static STARTS: OnceLock<Vec<(&'static str, Starts)>> = OnceLock::new();
+    let all = STARTS.get_or_init(|| {
+        crate::lexicon::all_tables()
+            .into_iter()
+            .filter(|table| table.source.ends_with("idioms.tsv"))
+            .map(|table| {
+                let mut starts = HashSet::with_hasher(FxBuildHasher);
+                for (idiom, _) in table.rows() {
+                    for (at, c) in idiom.char_indices() {
+                        match c {
+                            ' ' => starts.insert(&idiom[..at]),
+                            '\'' => starts.insert(&idiom[..at + 1]),
+                            _ => false,
+                        };
+                    }
+                }
+                (table.source, starts)
+            })
+            .collect()
+    });
+    all.iter()
+        .find(|(source, _)| *source == idioms.source)
+        .map(|(_, starts)| starts)
+}
+
 /// Marks the longest idiom starting at each unit, left to right, without overlaps.
 fn mark_idioms(units: &mut [Unit<'_>], profile: &dyn Profile) {
     let idioms = profile.idioms();
@@ -234,9 +291,19 @@ fn mark_idioms(units: &mut [Unit<'_>], profile: &dyn Profile) {
         return;
     }
     let longest = idioms.max_words().min(8);
+    let starts = idiom_starts(idioms);
     let mut i = 0;
     let mut phrase = String::new();
     while i < units.len() {
+        // Whether some idiom starts with the phrase built so far and goes on after it.
+        let continues = |phrase: &str| match starts {
+            Some(starts) => starts.contains(phrase),
+            None => true,
+        };
+        if !continues(&units[i].key) {
+            i += 1;
+            continue;
+        }
         let mut matched = None;
         // an idiom does not run across punctuation ("no, doubt" is not "no doubt")
         let reach = units[i + 1..]
@@ -245,17 +312,19 @@ fn mark_idioms(units: &mut [Unit<'_>], profile: &dyn Profile) {
             .take_while(|u| !u.after_punct)
             .count()
             + 1;
-        for len in (2..=reach).rev() {
-            phrase.clear();
-            for (k, unit) in units[i..i + len].iter().enumerate() {
-                // elided units join without a space, as typed: "non c'è male"
-                if k > 0 && !units[i + k - 1].key.ends_with('\'') {
-                    phrase.push(' ');
-                }
-                phrase.push_str(&unit.key);
+        // The longest idiom: extend unit by unit while some idiom goes on with the phrase.
+        phrase.clear();
+        phrase.push_str(&units[i].key);
+        for len in 2..=reach {
+            // elided units join without a space, as typed: "non c'è male"
+            if !units[i + len - 2].key.ends_with('\'') {
+                phrase.push(' ');
             }
+            phrase.push_str(&units[i + len - 1].key);
             if let Some(valence) = idioms.decimal(&phrase, 0) {
                 matched = Some((valence, len));
+            }
+            if !continues(&phrase) {
                 break;
             }
         }
@@ -287,11 +356,11 @@ fn scope_before(units: &[Unit<'_>], i: usize, profile: &dyn Profile) -> Vec<(usi
     while j > 0 && counted < SCOPE && !units[j].starts_sentence {
         j -= 1;
         // A contrast word starts a new clause: "non è brutto, anzi è bellissimo".
-        if profile.lang() != Some(Lang::En) && profile.contrast(&units[j].key).is_some() {
+        if profile.lang() != Some(Lang::En) && units[j].traits.contrast.is_some() {
             break;
         }
         // Transparent words (clitics, auxiliaries) are in the scope but do not use it up.
-        let transparent = profile.lang() != Some(Lang::En) && profile.is_transparent(&units[j].key);
+        let transparent = profile.lang() != Some(Lang::En) && units[j].traits.transparent;
         scope.push((j, counted.min(SCOPE - 1)));
         if !transparent {
             counted += 1;
@@ -303,7 +372,7 @@ fn scope_before(units: &[Unit<'_>], i: usize, profile: &dyn Profile) -> Vec<(usi
 /// Whether the words between a negator at `j` and the word at `i` keep the negation from
 /// reaching it (Italian "non ho mai visto niente **di così** bello" praises).
 fn negation_blocked(units: &[Unit<'_>], j: usize, i: usize, profile: &dyn Profile) -> bool {
-    let between: Vec<&str> = units[j + 1..=i].iter().map(|u| u.key.as_str()).collect();
+    let between: Vec<&str> = units[j + 1..=i].iter().map(|u| u.key.as_ref()).collect();
     profile.blocks_negation(&units[j].key, &between)
 }
 
@@ -355,11 +424,11 @@ fn modifier_scalar(
     profile: &dyn Profile,
 ) -> Option<f64> {
     let unit = &units[j];
-    let mut scalar = profile.modifier(&unit.key).or_else(|| {
+    let mut scalar = unit.traits.modifier.or_else(|| {
         // two-word modifiers ending here: "kind of", "sort of", "un po'"
         (j > 0)
-            .then(|| format!("{} {}", units[j - 1].key, unit.key))
-            .and_then(|p| profile.modifier(&p))
+            .then(|| pair_modifier(&units[j - 1], unit, profile))
+            .flatten()
     })?;
     if valence < 0.0 {
         scalar = -scalar;
@@ -372,6 +441,22 @@ fn modifier_scalar(
         };
     }
     Some(scalar)
+}
+
+/// The modifier scalar of the two-word phrase `first second` ("kind of", "un po'").
+fn pair_modifier(first: &Unit<'_>, second: &Unit<'_>, profile: &dyn Profile) -> Option<f64> {
+    let mut phrase = [0u8; 64];
+    let len = first.key.len() + 1 + second.key.len();
+    // Modifier phrases are short; a longer pair is none of them, but ask anyway to stay exact.
+    if len > phrase.len() {
+        return profile.modifier(&format!("{} {}", first.key, second.key));
+    }
+    phrase[..first.key.len()].copy_from_slice(first.key.as_bytes());
+    phrase[first.key.len()] = b' ';
+    phrase[first.key.len() + 1..len].copy_from_slice(second.key.as_bytes());
+    std::str::from_utf8(&phrase[..len])
+        .ok()
+        .and_then(|phrase| profile.modifier(phrase))
 }
 
 /// Scores one text as `lang` (or as symbols only when `lang.lang` is `None`).
@@ -408,22 +493,21 @@ pub fn score_tokens(
             continue;
         }
         // VADER: modifier words carry no valence of their own, and neither does "kind" in "kind of".
-        if unit.idiom.is_none() && profile.modifier(&unit.key).is_some() {
-            continue;
-        }
-        if unit.idiom.is_none()
-            && i + 1 < n
-            && profile
-                .modifier(&format!("{} {}", unit.key, units[i + 1].key))
-                .is_some()
-        {
-            continue;
-        }
+        // (Checked after the valence, which is cheaper: a unit without one is skipped either way.)
         let base = match (unit.idiom, &unit.lookup) {
             (Some((valence, _, _)), _) => valence,
             (None, Some(hit)) => hit.valence,
             (None, None) => continue,
         };
+        if unit.idiom.is_none() && unit.traits.modifier.is_some() {
+            continue;
+        }
+        if unit.idiom.is_none()
+            && i + 1 < n
+            && pair_modifier(unit, &units[i + 1], profile).is_some()
+        {
+            continue;
+        }
         if base == 0.0 {
             continue;
         }
@@ -448,7 +532,7 @@ pub fn score_tokens(
             && unit.idiom.is_none()
             && unit.key == "no"
             && i + 1 < n
-            && profile.in_lexicon(&units[i + 1].key)
+            && units[i + 1].traits.in_lexicon
         {
             continue;
         }
@@ -456,7 +540,7 @@ pub fn score_tokens(
             // (a "no" that starts an idiom, "no doubt", is part of the idiom, not a negator)
             let before = |k: usize| {
                 (i >= k && units[i - k].idiom.is_none() && !units[i - k].inside_idiom)
-                    .then(|| units[i - k].key.as_str())
+                    .then(|| units[i - k].key.as_ref())
             };
             if before(1) == Some("no")
                 || before(2) == Some("no")
@@ -478,8 +562,7 @@ pub fn score_tokens(
         // An idiom that carries its own negator ("nessun problema") is not negated again by a
         // negator before it where negation is concord ("non c'è nessun problema").
         let carries_negation = unit.idiom.is_some_and(|(_, len, _)| {
-            profile.negative_concord()
-                && units[i..i + len].iter().any(|u| profile.is_negator(&u.key))
+            profile.negative_concord() && units[i..i + len].iter().any(|u| u.traits.negator)
         });
         let scope = if is_symbol || carries_negation {
             Vec::new()
@@ -488,12 +571,12 @@ pub fn score_tokens(
         };
         let mut negations = 0;
         // A comparison after a negator ("non è mai stato così bello") is praise, not negation.
-        let comparison = scope.iter().any(|&(j, _)| {
-            profile.is_negator(&units[j].key) && negation_blocked(&units, j, i, profile)
-        });
+        let comparison = scope
+            .iter()
+            .any(|&(j, _)| units[j].traits.negator && negation_blocked(&units, j, i, profile));
         for (position, &(j, distance)) in scope.iter().enumerate() {
             let word = &units[j];
-            if profile.in_lexicon(&word.key) || word.inside_idiom || word.idiom.is_some() {
+            if word.traits.in_lexicon || word.inside_idiom || word.idiom.is_some() {
                 continue;
             }
             if let Some(scalar) = modifier_scalar(&units, j, valence, caps_diff, profile) {
@@ -513,7 +596,7 @@ pub fn score_tokens(
             }
             // VADER's special cases: "never so good" / "never this good" intensify rather than
             // negate; "without a doubt" does not negate.
-            let intensifies = |k: usize| matches!(units[k].key.as_str(), "so" | "this");
+            let intensifies = |k: usize| matches!(units[k].key.as_ref(), "so" | "this");
             if word.key == "never" && scope[..position].iter().any(|&(k, _)| intensifies(k)) {
                 valence *= 1.25;
                 note(&mut rules, i, Rule::Boosted);
@@ -523,7 +606,7 @@ pub fn score_tokens(
                     .any(|&(k, _)| units[k].key == "doubt")
             {
                 // "without a doubt, excellent": not a negation
-            } else if profile.is_negator(&word.key)
+            } else if word.traits.negator
                 && !comparison
                 && !(profile.negation_ends_at_clause()
                     && units[j + 1..=i].iter().any(|u| u.starts_clause))
@@ -560,7 +643,7 @@ pub fn score_tokens(
             // VADER's "least": "the least good" negates, "at least good" and "very least" do not.
             if let Some(&(j, _)) = scope.first() {
                 if units[j].key == "least" && !profile.in_lexicon("least") {
-                    let previous = j.checked_sub(1).map(|k| units[k].key.as_str());
+                    let previous = j.checked_sub(1).map(|k| units[k].key.as_ref());
                     if !matches!(previous, Some("at" | "very")) {
                         valence *= NEGATION_SCALAR;
                         note(&mut rules, i, Rule::Negated);
@@ -628,14 +711,22 @@ fn apply_contrast(
     mut mark: impl FnMut(usize),
 ) {
     let longest = profile.max_contrast_words();
+    let mut phrase = String::new();
     for i in 0..units.len() {
         for len in (1..=longest.min(units.len() - i)).rev() {
-            let phrase = units[i..i + len]
-                .iter()
-                .map(|u| u.key.as_str())
-                .collect::<Vec<_>>()
-                .join(" ");
-            let Some(contrast) = profile.contrast(&phrase) else {
+            let contrast = if len == 1 {
+                units[i].traits.contrast
+            } else {
+                phrase.clear();
+                for (k, unit) in units[i..i + len].iter().enumerate() {
+                    if k > 0 {
+                        phrase.push(' ');
+                    }
+                    phrase.push_str(&unit.key);
+                }
+                profile.contrast(&phrase)
+            };
+            let Some(contrast) = contrast else {
                 continue;
             };
             match contrast {
@@ -827,5 +918,55 @@ fn finish(
         lang,
         tokens,
         signals: Default::default(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::sentiment::italian::Italian;
+
+    /// The engine reads each unit's traits and lookup from one combined call; they must be what
+    /// the single methods answer, for every key of every table (a rule changed in one place only
+    /// would show here).
+    #[test]
+    fn combined_lookups_answer_what_the_single_methods_answer() {
+        let profiles: [&dyn Profile; 3] = [&English, &Italian, &SymbolsOnly];
+        let mut keys: Vec<&str> = crate::lexicon::all_tables()
+            .into_iter()
+            .flat_map(|table| table.rows().map(|(key, _)| key))
+            .collect();
+        keys.extend([
+            "",
+            "sooo",
+            "goooood",
+            "piacermi",
+            "strabello",
+            "don't",
+            "ahahah",
+        ]);
+        for profile in profiles {
+            for &key in &keys {
+                let single = Traits {
+                    in_lexicon: profile.in_lexicon(key),
+                    modifier: profile.modifier(key),
+                    negator: profile.is_negator(key),
+                    transparent: profile.is_transparent(key),
+                    contrast: profile.contrast(key),
+                };
+                assert_eq!(
+                    profile.traits(key),
+                    single,
+                    "{key:?} as {:?}",
+                    profile.lang()
+                );
+                assert_eq!(
+                    profile.lookup_and_traits(key),
+                    (profile.lookup(key), single),
+                    "{key:?} as {:?}",
+                    profile.lang()
+                );
+            }
+        }
     }
 }

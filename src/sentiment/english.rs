@@ -1,10 +1,11 @@
 //! English: VADER 3.3.2's lexicon and rule words, with the project's documented adjustments.
 
 use crate::lang::Lang;
-use crate::lexicon::{Table, EN_ADJUSTMENTS, EN_IDIOMS, EN_MODIFIERS, EN_NEGATORS, EN_VADER};
-use crate::text::normalize::collapse_elongation;
+use crate::lexicon::vocabulary::{self, Word};
+use crate::lexicon::{Table, EN_ADJUSTMENTS, EN_IDIOMS, EN_MODIFIERS, EN_VADER};
+use crate::text::normalize::{collapse_elongation, is_elongated};
 
-use super::profile::{Contrast, Lookup, Profile};
+use super::profile::{Contrast, Lookup, Profile, Traits};
 use super::Rule;
 
 /// The English profile.
@@ -12,14 +13,89 @@ pub struct English;
 
 impl English {
     fn direct(word: &str) -> Option<Lookup> {
-        if let Some(valence) = EN_ADJUSTMENTS.decimal(word, 0) {
+        English::direct_in(vocabulary::word(word))
+    }
+
+    /// [`English::direct`] from what the vocabulary holds for the word.
+    fn direct_in(facts: Option<&Word>) -> Option<Lookup> {
+        let facts = facts?;
+        if let Some(valence) = facts.en_adjustments.and_then(|e| e.value) {
             let mut lookup = Lookup::from_table(&EN_ADJUSTMENTS, valence);
             lookup.rules.push(Rule::Adjusted);
             return Some(lookup);
         }
-        EN_VADER
-            .decimal(word, 0)
+        facts
+            .en_vader
+            .and_then(|e| e.value)
             .map(|valence| Lookup::from_table(&EN_VADER, valence))
+    }
+}
+
+/// [`Profile::lookup`] from what the vocabulary holds for the word.
+fn lookup_in(word: &str, facts: Option<&Word>) -> Option<Lookup> {
+    if let Some(hit) = English::direct_in(facts) {
+        return Some(hit);
+    }
+    // "sooo goood", "coooool": try the word with runs cut to two letters, then to one.
+    if !is_elongated(word) {
+        return None;
+    }
+    for keep in [2, 1] {
+        if let Some(collapsed) = collapse_elongation(word, keep) {
+            if let Some(mut hit) = English::direct(&collapsed) {
+                hit.rules.push(Rule::Elongated);
+                return Some(hit);
+            }
+        }
+    }
+    None
+}
+
+fn traits_in(key: &str, facts: Option<&Word>) -> Traits {
+    Traits {
+        in_lexicon: in_lexicon(facts),
+        modifier: modifier(key, facts),
+        negator: is_negator(key, facts),
+        transparent: false,
+        contrast: contrast(facts),
+    }
+}
+
+// The rule-word answers, from what the vocabulary holds for a word: `Profile`'s methods and
+// `traits` both use these, so they cannot disagree.
+
+fn in_lexicon(facts: Option<&Word>) -> bool {
+    facts.is_some_and(|w| w.en_vader.is_some() || w.en_adjustments.is_some())
+}
+
+fn modifier(phrase: &str, facts: Option<&Word>) -> Option<f64> {
+    facts
+        .and_then(|w| w.en_modifiers)
+        .and_then(|e| e.value)
+        .or_else(|| {
+            // "sooo good", "reallyyy"
+            if !is_elongated(phrase) {
+                return None;
+            }
+            [2, 1].iter().find_map(|&keep| {
+                collapse_elongation(phrase, keep).and_then(|w| EN_MODIFIERS.decimal(&w, 0))
+            })
+        })
+}
+
+fn category(facts: Option<&Word>) -> Option<&'static str> {
+    facts.and_then(|w| w.en_negators).map(|e| e.first())
+}
+
+fn is_negator(word: &str, facts: Option<&Word>) -> bool {
+    category(facts) == Some("negator") || word.as_bytes().windows(3).any(|w| w == b"n't")
+}
+
+fn contrast(facts: Option<&Word>) -> Option<Contrast> {
+    match category(facts) {
+        Some("contrast") => Some(Contrast::Adversative),
+        Some("concessive") => Some(Contrast::Concessive),
+        _ => None,
     }
 }
 
@@ -29,44 +105,32 @@ impl Profile for English {
     }
 
     fn lookup(&self, word: &str) -> Option<Lookup> {
-        if let Some(hit) = English::direct(word) {
-            return Some(hit);
-        }
-        // "sooo goood", "coooool": try the word with runs cut to two letters, then to one.
-        for keep in [2, 1] {
-            if let Some(collapsed) = collapse_elongation(word, keep) {
-                if let Some(mut hit) = English::direct(&collapsed) {
-                    hit.rules.push(Rule::Elongated);
-                    return Some(hit);
-                }
-            }
-        }
-        None
+        lookup_in(word, vocabulary::word(word))
+    }
+
+    fn lookup_and_traits(&self, key: &str) -> (Option<Lookup>, Traits) {
+        let facts = vocabulary::word(key);
+        (lookup_in(key, facts), traits_in(key, facts))
     }
 
     fn in_lexicon(&self, word: &str) -> bool {
-        EN_VADER.contains(word) || EN_ADJUSTMENTS.contains(word)
+        in_lexicon(vocabulary::word(word))
     }
 
     fn modifier(&self, phrase: &str) -> Option<f64> {
-        EN_MODIFIERS.decimal(phrase, 0).or_else(|| {
-            // "sooo good", "reallyyy"
-            [2, 1].iter().find_map(|&keep| {
-                collapse_elongation(phrase, keep).and_then(|w| EN_MODIFIERS.decimal(&w, 0))
-            })
-        })
+        modifier(phrase, vocabulary::word(phrase))
     }
 
     fn is_negator(&self, word: &str) -> bool {
-        EN_NEGATORS.column(word, 0) == Some("negator") || word.contains("n't")
+        is_negator(word, vocabulary::word(word))
     }
 
     fn contrast(&self, phrase: &str) -> Option<Contrast> {
-        match EN_NEGATORS.column(phrase, 0) {
-            Some("contrast") => Some(Contrast::Adversative),
-            Some("concessive") => Some(Contrast::Concessive),
-            _ => None,
-        }
+        contrast(vocabulary::word(phrase))
+    }
+
+    fn traits(&self, key: &str) -> Traits {
+        traits_in(key, vocabulary::word(key))
     }
 
     fn idioms(&self) -> &'static Table {

@@ -24,12 +24,15 @@
 //! - **Intensifying prefixes** `stra-`, `super-`, `iper-` boost the word they prefix (`strabello`).
 
 use crate::lang::Lang;
+use std::borrow::Cow;
+
+use crate::lexicon::vocabulary::{self, Word};
 use crate::lexicon::{
     Table, IT_FORMS, IT_IDIOMS, IT_MODIFIERS, IT_NEGATORS, IT_NORMALISE, IT_PATTERN, IT_WORDS,
 };
-use crate::text::normalize::{collapse_elongation, is_laughter};
+use crate::text::normalize::{collapse_elongation, is_elongated, is_laughter};
 
-use super::profile::{Contrast, Lookup, Profile};
+use super::profile::{Contrast, Lookup, Profile, Traits};
 use super::Rule;
 
 /// The Italian profile.
@@ -43,8 +46,111 @@ const ENCLITICS: &[&str] = &[
     "si", "lo", "la", "li", "le", "ne",
 ];
 
+/// The last two letters of every enclitic pronoun ("lo", "mi", "ne"...).
+fn clitic_endings() -> &'static [&'static str] {
+    static ENDINGS: std::sync::OnceLock<Vec<&'static str>> = std::sync::OnceLock::new();
+    ENDINGS.get_or_init(|| {
+        let mut endings: Vec<&str> = ENCLITICS
+            .iter()
+            .map(|clitic| {
+                clitic
+                    .get(clitic.len().saturating_sub(2)..)
+                    .unwrap_or(clitic)
+            })
+            .collect();
+        endings.sort_unstable();
+        endings.dedup();
+        endings
+    })
+}
+
 /// Prefixes that intensify the word they are glued to.
 const INTENSIFYING_PREFIXES: &[&str] = &["stra", "super", "iper", "arci", "ultra"];
+
+/// [`Profile::lookup`] from what the vocabulary holds for the word.
+fn lookup_in(word: &str, facts: Option<&Word>) -> Option<Lookup> {
+    if let Some(hit) = Italian::with_elongation_in(word, facts) {
+        return Some(hit);
+    }
+    // Enclitics on a verb stem: "piacermi", "odiarlo", "godendoselo", "dimmelo". (Most words
+    // end in none of the pronouns' last two letters, and skip the list.)
+    let clitic_ending = word.len() >= 2
+        && word.is_char_boundary(word.len() - 2)
+        && clitic_endings().contains(&&word[word.len() - 2..]);
+    for clitic in ENCLITICS.iter().filter(|_| clitic_ending) {
+        if let Some(stem) = word.strip_suffix(clitic) {
+            if stem.chars().count() >= 3 {
+                if let Some(mut hit) = form_lookup(stem, is_clitic_host) {
+                    hit.form = Some("verb with enclitic pronoun");
+                    return Some(hit);
+                }
+            }
+        }
+    }
+    // Intensifying prefixes: "strabello", "superfigo", "iperveloce".
+    for prefix in INTENSIFYING_PREFIXES {
+        if let Some(rest) = word.strip_prefix(prefix) {
+            let rest = rest.strip_prefix('-').unwrap_or(rest);
+            if rest.chars().count() >= 3 {
+                if let Some(mut hit) = Italian::with_elongation(rest) {
+                    hit.valence = (hit.valence
+                        + super::engine::BOOSTER_INCREMENT.copysign(hit.valence))
+                    .clamp(-4.0, 4.0);
+                    hit.rules.push(Rule::Boosted);
+                    return Some(hit);
+                }
+            }
+        }
+    }
+    None
+}
+
+fn traits_in(facts: Option<&Word>) -> Traits {
+    let category = category(facts);
+    Traits {
+        in_lexicon: in_lexicon(facts),
+        modifier: facts.and_then(|w| w.it_modifiers).and_then(|e| e.value),
+        negator: is_negator(category),
+        transparent: is_transparent(category),
+        contrast: contrast(category),
+    }
+}
+
+// The rule-word answers, from what the vocabulary holds for a word: `Profile`'s methods and
+// `traits` both use these, so they cannot disagree.
+
+fn in_lexicon(facts: Option<&Word>) -> bool {
+    let Some(w) = facts else {
+        return false;
+    };
+    // A word listed as a modifier or negator acts as one even if a sentiment lexicon also
+    // has it (Pattern scores "molto" and "proprio").
+    if w.it_modifiers.is_some() || w.it_negators.is_some() {
+        return false;
+    }
+    w.it_words.is_some() || w.it_forms.is_some() || w.it_pattern.is_some()
+}
+
+/// The word's category in `negators.tsv`.
+fn category(facts: Option<&Word>) -> Option<&'static str> {
+    facts.and_then(|w| w.it_negators).map(|e| e.first())
+}
+
+fn is_negator(category: Option<&str>) -> bool {
+    matches!(category, Some("negator" | "npi"))
+}
+
+fn is_transparent(category: Option<&str>) -> bool {
+    category == Some("clitic_or_aux")
+}
+
+fn contrast(category: Option<&str>) -> Option<Contrast> {
+    match category {
+        Some("contrast") => Some(Contrast::Adversative),
+        Some("concessive") => Some(Contrast::Concessive),
+        _ => None,
+    }
+}
 
 /// Forms the morphology generated as stems for enclitics ("odiar" for "odiarlo").
 fn is_clitic_host(tag: &str) -> bool {
@@ -54,28 +160,42 @@ fn is_clitic_host(tag: &str) -> bool {
 impl Italian {
     /// A hit in the project's words, the generated forms, or Pattern, in that order of trust.
     fn direct(word: &str) -> Option<Lookup> {
-        if let Some(valence) = IT_WORDS.decimal(word, 0) {
+        Italian::direct_in(vocabulary::word(word))
+    }
+
+    /// [`Italian::direct`] from what the vocabulary holds for the word.
+    fn direct_in(facts: Option<&Word>) -> Option<Lookup> {
+        let facts = facts?;
+        if let Some(valence) = facts.it_words.and_then(|e| e.value) {
             let mut hit = Lookup::from_table(&IT_WORDS, valence);
             // The project's word list overrides a generated form's valence, but the form still
             // says what it is ("schifosa" ← "schifoso").
-            if let Some(form) = form_lookup(word, |_| true) {
+            if let Some(form) = form_lookup_in(Some(facts), |_| true) {
                 hit.lemma = form.lemma;
                 hit.form = form.form;
                 hit.rules = form.rules;
             }
             return Some(hit);
         }
-        if let Some(hit) = form_lookup(word, |_| true) {
+        if let Some(hit) = form_lookup_in(Some(facts), |_| true) {
             return Some(hit);
         }
-        IT_PATTERN
-            .decimal(word, 0)
+        facts
+            .it_pattern
+            .and_then(|e| e.value)
             .map(|valence| Lookup::from_table(&IT_PATTERN, valence))
     }
 
     fn with_elongation(word: &str) -> Option<Lookup> {
-        if let Some(hit) = Italian::direct(word) {
+        Italian::with_elongation_in(word, vocabulary::word(word))
+    }
+
+    fn with_elongation_in(word: &str, facts: Option<&Word>) -> Option<Lookup> {
+        if let Some(hit) = Italian::direct_in(facts) {
             return Some(hit);
+        }
+        if !is_elongated(word) {
+            return None;
         }
         for keep in [1, 2] {
             if let Some(collapsed) = collapse_elongation(word, keep) {
@@ -91,7 +211,12 @@ impl Italian {
 
 /// Looks `word` up among the generated inflected forms, if `accept` takes its tag.
 fn form_lookup(word: &str, accept: impl Fn(&str) -> bool) -> Option<Lookup> {
-    let row = IT_FORMS.row(word)?;
+    form_lookup_in(vocabulary::word(word), accept)
+}
+
+/// [`form_lookup`] from what the vocabulary holds for the word.
+fn form_lookup_in(facts: Option<&Word>, accept: impl Fn(&str) -> bool) -> Option<Lookup> {
+    let row = facts?.it_forms?.rest;
     let mut columns = row.split('\t');
     let valence = crate::lexicon::parse_thousandths(columns.next()?)?;
     let lemma = columns.next()?;
@@ -137,7 +262,7 @@ impl Profile for Italian {
         Some(Lang::It)
     }
 
-    fn split(&self, word: &str) -> Vec<(usize, usize)> {
+    fn split(&self, word: &str) -> Option<usize> {
         // Elision: split after the first apostrophe when a word follows it ("l'ho", "dell'anno",
         // "c'è", "un'amica"); a final apostrophe is an accent or "po'", and stays.
         if let Some(position) = word.find('\'') {
@@ -147,69 +272,44 @@ impl Profile for Italian {
                 && head.chars().count() <= 6
                 && head.chars().all(char::is_alphabetic);
             if elidable && tail.chars().next().is_some_and(char::is_alphabetic) {
-                return vec![(0, position + 1), (position + 1, word.len())];
-            }
-        }
-        vec![(0, word.len())]
-    }
-
-    fn normalise(&self, unit: String) -> (String, bool) {
-        if let Some(to) = IT_NORMALISE.column(&unit, 0) {
-            return (to.to_string(), true);
-        }
-        if let Some(accented) = accent_from_apostrophe(&unit) {
-            let accented = IT_NORMALISE
-                .column(&accented, 0)
-                .map(str::to_string)
-                .unwrap_or(accented);
-            return (accented, true);
-        }
-        if is_laughter(&unit) {
-            return ("ahah".to_string(), unit != "ahah");
-        }
-        (unit, false)
-    }
-
-    fn lookup(&self, word: &str) -> Option<Lookup> {
-        if let Some(hit) = Italian::with_elongation(word) {
-            return Some(hit);
-        }
-        // Enclitics on a verb stem: "piacermi", "odiarlo", "godendoselo", "dimmelo".
-        for clitic in ENCLITICS {
-            if let Some(stem) = word.strip_suffix(clitic) {
-                if stem.chars().count() >= 3 {
-                    if let Some(mut hit) = form_lookup(stem, is_clitic_host) {
-                        hit.form = Some("verb with enclitic pronoun");
-                        return Some(hit);
-                    }
-                }
-            }
-        }
-        // Intensifying prefixes: "strabello", "superfigo", "iperveloce".
-        for prefix in INTENSIFYING_PREFIXES {
-            if let Some(rest) = word.strip_prefix(prefix) {
-                let rest = rest.strip_prefix('-').unwrap_or(rest);
-                if rest.chars().count() >= 3 {
-                    if let Some(mut hit) = Italian::with_elongation(rest) {
-                        hit.valence = (hit.valence
-                            + super::engine::BOOSTER_INCREMENT.copysign(hit.valence))
-                        .clamp(-4.0, 4.0);
-                        hit.rules.push(Rule::Boosted);
-                        return Some(hit);
-                    }
-                }
+                return Some(position + 1);
             }
         }
         None
     }
 
-    fn in_lexicon(&self, word: &str) -> bool {
-        // A word listed as a modifier or negator acts as one even if a sentiment lexicon also
-        // has it (Pattern scores "molto" and "proprio").
-        if IT_MODIFIERS.contains(word) || IT_NEGATORS.contains(word) {
-            return false;
+    fn normalise<'k>(&self, unit: Cow<'k, str>) -> (Cow<'k, str>, bool) {
+        if let Some(to) = IT_NORMALISE.column(&unit, 0) {
+            return (Cow::Borrowed(to), true);
         }
-        IT_WORDS.contains(word) || IT_FORMS.contains(word) || IT_PATTERN.contains(word)
+        if let Some(accented) = accent_from_apostrophe(&unit) {
+            let accented = IT_NORMALISE
+                .column(&accented, 0)
+                .map_or(Cow::Owned(accented), Cow::Borrowed);
+            return (accented, true);
+        }
+        if is_laughter(&unit) {
+            let changed = unit != "ahah";
+            return (Cow::Borrowed("ahah"), changed);
+        }
+        (unit, false)
+    }
+
+    fn lookup(&self, word: &str) -> Option<Lookup> {
+        lookup_in(word, vocabulary::word(word))
+    }
+
+    fn lookup_and_traits(&self, key: &str) -> (Option<Lookup>, Traits) {
+        let facts = vocabulary::word(key);
+        (lookup_in(key, facts), traits_in(facts))
+    }
+
+    fn in_lexicon(&self, word: &str) -> bool {
+        in_lexicon(vocabulary::word(word))
+    }
+
+    fn traits(&self, key: &str) -> Traits {
+        traits_in(vocabulary::word(key))
     }
 
     fn blocks_negation(&self, negator: &str, following: &[&str]) -> bool {
@@ -232,11 +332,11 @@ impl Profile for Italian {
     }
 
     fn is_negator(&self, word: &str) -> bool {
-        matches!(IT_NEGATORS.column(word, 0), Some("negator" | "npi"))
+        is_negator(category(vocabulary::word(word)))
     }
 
     fn is_transparent(&self, word: &str) -> bool {
-        IT_NEGATORS.column(word, 0) == Some("clitic_or_aux")
+        is_transparent(category(vocabulary::word(word)))
     }
 
     fn post_modifier(&self, phrase: &str) -> Option<f64> {
@@ -272,11 +372,7 @@ impl Profile for Italian {
     }
 
     fn contrast(&self, phrase: &str) -> Option<Contrast> {
-        match IT_NEGATORS.column(phrase, 0) {
-            Some("contrast") => Some(Contrast::Adversative),
-            Some("concessive") => Some(Contrast::Concessive),
-            _ => None,
-        }
+        contrast(IT_NEGATORS.column(phrase, 0))
     }
 
     fn asked_weight(&self, valence: f64) -> f64 {
@@ -334,13 +430,22 @@ mod tests {
     }
 
     #[test]
+    fn every_enclitic_passes_the_ending_filter() {
+        for clitic in ENCLITICS {
+            assert!(clitic.is_ascii() && clitic.len() >= 2, "{clitic}");
+            assert!(clitic_endings().contains(&&clitic[clitic.len() - 2..]));
+        }
+        let hit = Italian
+            .lookup("odiarlo")
+            .expect("odiarlo is odiare with lo");
+        assert_eq!(hit.form, Some("verb with enclitic pronoun"));
+    }
+
+    #[test]
     fn elision_splits_after_the_apostrophe() {
-        let split = |w: &str| {
-            Italian
-                .split(w)
-                .into_iter()
-                .map(|(a, b)| w[a..b].to_string())
-                .collect::<Vec<_>>()
+        let split = |w: &str| match Italian.split(w) {
+            Some(at) => vec![w[..at].to_string(), w[at..].to_string()],
+            None => vec![w.to_string()],
         };
         assert_eq!(split("l'ho"), ["l'", "ho"]);
         assert_eq!(split("dell'anno"), ["dell'", "anno"]);

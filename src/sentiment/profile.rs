@@ -1,5 +1,7 @@
 //! What the engine needs to know about a language: its lexicon and its rule words.
 
+use std::borrow::Cow;
+
 use crate::lang::Lang;
 use crate::lexicon::{Table, EMOJI, EMOTICONS};
 use crate::text::TokenKind;
@@ -34,6 +36,18 @@ impl Lookup {
     }
 }
 
+/// What a unit is as a rule word: [`Profile::in_lexicon`], [`Profile::modifier`],
+/// [`Profile::is_negator`], [`Profile::is_transparent`] and [`Profile::contrast`] of its key.
+#[derive(Clone, Copy, Debug, Default, PartialEq)]
+#[allow(missing_docs)] // each field is the answer of the method of the same name
+pub struct Traits {
+    pub in_lexicon: bool,
+    pub modifier: Option<f64>,
+    pub negator: bool,
+    pub transparent: bool,
+    pub contrast: Option<Contrast>,
+}
+
 /// How a contrast word weights the text around it.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub enum Contrast {
@@ -48,19 +62,39 @@ pub trait Profile {
     /// The language, `None` for the language-independent fallback (emoji and emoticons only).
     fn lang(&self) -> Option<Lang>;
 
-    /// Splits a folded word into the units the rules see, as byte ranges of `word`
-    /// (Italian elision: `l'ho` → `l'`, `ho`). The default keeps the word whole.
-    fn split(&self, word: &str) -> Vec<(usize, usize)> {
-        vec![(0, word.len())]
+    /// Where a folded word splits into the two units the rules see, as a byte offset of `word`
+    /// (Italian elision: `l'ho` → `l'`, `ho` at 2). The default keeps the word whole (`None`).
+    fn split(&self, _word: &str) -> Option<usize> {
+        None
     }
 
-    /// Spelling normalisation of a folded unit before any lookup ("perche'" → "perché").
-    fn normalise(&self, unit: String) -> (String, bool) {
+    /// Spelling normalisation of a folded unit before any lookup ("perche'" → "perché"), and
+    /// whether it changed anything. The unit comes back as it was when there is nothing to do.
+    fn normalise<'k>(&self, unit: Cow<'k, str>) -> (Cow<'k, str>, bool) {
         (unit, false)
+    }
+
+    /// The rule-word facts of a unit, which the engine asks about every unit near a sentiment
+    /// word: computed once per unit. They must equal what the single methods answer (a test checks
+    /// every lexicon key); a profile overrides this only to answer from one lookup.
+    fn traits(&self, key: &str) -> Traits {
+        Traits {
+            in_lexicon: self.in_lexicon(key),
+            modifier: self.modifier(key),
+            negator: self.is_negator(key),
+            transparent: self.is_transparent(key),
+            contrast: self.contrast(key),
+        }
     }
 
     /// The valence of a word, if the lexicon has it.
     fn lookup(&self, word: &str) -> Option<Lookup>;
+
+    /// [`Profile::lookup`] and [`Profile::traits`] of one key together (a profile overrides it
+    /// to look the key up once for both).
+    fn lookup_and_traits(&self, key: &str) -> (Option<Lookup>, Traits) {
+        (self.lookup(key), self.traits(key))
+    }
 
     /// Whether the word is in the lexicon at all (VADER lets only words outside the lexicon act as
     /// modifiers and negators).

@@ -37,8 +37,11 @@ use serde::Serialize;
 use std::sync::OnceLock;
 
 use crate::lang::Lang;
-use crate::lexicon::{Table, EN_CIVILITY, IT_CIVILITY};
-use crate::text::normalize::{collapse_elongation, fold, is_upper};
+use std::borrow::Cow;
+use std::collections::HashSet;
+
+use crate::lexicon::{FxBuildHasher, Table, EN_CIVILITY, IT_CIVILITY};
+use crate::text::normalize::{collapse_elongation, fold_cow, is_elongated, is_upper};
 use crate::text::{tokenize, Span, TokenKind};
 
 /// An insult stands this many words after the second-person word that aims it ("you're such a
@@ -177,8 +180,8 @@ pub struct Signals {
 }
 
 /// One word of the text as the matcher sees it.
-struct Word {
-    key: String,
+struct Word<'a> {
+    key: Cow<'a, str>,
     span: Span,
     mention: bool,
 }
@@ -199,6 +202,32 @@ fn max_words() -> usize {
     *MAX.get_or_init(|| EN_CIVILITY.max_words().max(IT_CIVILITY.max_words()).max(1))
 }
 
+/// Whether some cue of several words in `tables` starts with the words of `phrase` and goes on
+/// after them: only then is a longer phrase worth building and looking up.
+fn continues(tables: &[&'static Table], phrase: &str) -> bool {
+    type Prefixes = HashSet<&'static str, FxBuildHasher>;
+    static PREFIXES: OnceLock<[Prefixes; 2]> = OnceLock::new();
+    let [en, it] = PREFIXES.get_or_init(|| {
+        [&EN_CIVILITY, &IT_CIVILITY].map(|table| {
+            table
+                .rows()
+                .flat_map(|(key, _)| key.match_indices(' ').map(|(at, _)| &key[..at]))
+                .collect()
+        })
+    });
+    tables.iter().any(|table| {
+        let prefixes = if std::ptr::eq(*table, &EN_CIVILITY) {
+            en
+        } else if std::ptr::eq(*table, &IT_CIVILITY) {
+            it
+        } else {
+            // not a bundled table: assume it may
+            return true;
+        };
+        prefixes.contains(phrase)
+    })
+}
+
 /// The category and weight of `key` in the first table that has it.
 fn lookup(tables: &[&'static Table], key: &str) -> Option<(&'static str, Cue, f64)> {
     for table in tables {
@@ -215,8 +244,11 @@ fn lookup(tables: &[&'static Table], key: &str) -> Option<(&'static str, Cue, f6
     None
 }
 
-fn words(tokens: &[crate::text::Token<'_>], tables: &[&'static Table]) -> (Vec<Word>, Shape) {
-    let mut words = Vec::new();
+fn words<'a>(
+    tokens: &[crate::text::Token<'a>],
+    tables: &[&'static Table],
+) -> (Vec<Word<'a>>, Shape) {
+    let mut words = Vec::with_capacity(tokens.len() + 4);
     let mut shape = Shape::default();
     for &token in tokens {
         match token.kind {
@@ -227,19 +259,28 @@ fn words(tokens: &[crate::text::Token<'_>], tables: &[&'static Table]) -> (Vec<W
                 if letters >= 3 && is_upper(raw) {
                     shape.caps_letters += letters;
                 }
-                let key = fold(raw);
+                let key = fold_cow(raw);
                 // Italian elision: "un'idiota" is "un'" + "idiota", "l'hai" is "l'" + "hai"; English
                 // contractions ("you're", "doesn't") stay whole.
                 match key.find('\'') {
                     Some(at) if at > 0 && key.len() - at > 3 && lookup(tables, &key).is_none() => {
-                        let (head, tail) = key.split_at(at + 1);
+                        let (head, tail) = match &key {
+                            Cow::Borrowed(key) => {
+                                let (head, tail) = key.split_at(at + 1);
+                                (Cow::Borrowed(head), Cow::Borrowed(tail))
+                            }
+                            Cow::Owned(key) => {
+                                let (head, tail) = key.split_at(at + 1);
+                                (Cow::Owned(head.to_string()), Cow::Owned(tail.to_string()))
+                            }
+                        };
                         words.push(Word {
-                            key: head.to_string(),
+                            key: head,
                             span: token.span,
                             mention: false,
                         });
                         words.push(Word {
-                            key: tail.to_string(),
+                            key: tail,
                             span: token.span,
                             mention: false,
                         });
@@ -252,7 +293,7 @@ fn words(tokens: &[crate::text::Token<'_>], tables: &[&'static Table]) -> (Vec<W
                 }
             }
             TokenKind::Mention => words.push(Word {
-                key: String::new(),
+                key: Cow::Borrowed(""),
                 span: token.span,
                 mention: true,
             }),
@@ -304,43 +345,48 @@ pub fn detect_tokens(
         let mut matched = 0;
         if !words[i].mention && !words[i].key.is_empty() {
             let end_max = (i + longest).min(words.len());
-            'lengths: for end in (i + 1..=end_max).rev() {
-                phrase.clear();
-                for (k, word) in words[i..end].iter().enumerate() {
-                    if word.mention {
-                        continue 'lengths;
-                    }
-                    if k > 0 {
-                        phrase.push(' ');
-                    }
-                    phrase.push_str(&word.key);
+            // The longest phrase of the table starting here: extend word by word while some cue
+            // goes on with these words (no phrase spans a mention).
+            let mut found = None;
+            let mut end = i + 1;
+            phrase.clear();
+            phrase.push_str(&words[i].key);
+            while end < end_max && !words[end].mention && continues(tables, &phrase) {
+                phrase.push(' ');
+                phrase.push_str(&words[end].key);
+                end += 1;
+                if let Some(hit) = lookup(tables, &phrase) {
+                    found = Some((end, phrase.clone(), hit));
                 }
-                let mut found = lookup(tables, &phrase);
-                if found.is_none() && end == i + 1 {
-                    found = collapse_elongation(&phrase, 1)
+            }
+            if found.is_none() {
+                let key = &words[i].key;
+                let hit = lookup(tables, key).or_else(|| {
+                    if !is_elongated(key) {
+                        return None;
+                    }
+                    collapse_elongation(key, 1)
                         .and_then(|k| lookup(tables, &k))
-                        .or_else(|| {
-                            collapse_elongation(&phrase, 2).and_then(|k| lookup(tables, &k))
-                        });
-                }
-                if let Some((_, cue, weight)) = found {
-                    let span = Span {
-                        start: words[i].span.start,
-                        end: words[end - 1].span.end,
-                    };
-                    hits.push((
-                        i,
-                        CueHit {
-                            term: phrase.clone(),
-                            cue,
-                            weight,
-                            span,
-                            targeted: false,
-                        },
-                    ));
-                    matched = end - i;
-                    break;
-                }
+                        .or_else(|| collapse_elongation(key, 2).and_then(|k| lookup(tables, &k)))
+                });
+                found = hit.map(|hit| (i + 1, key.to_string(), hit));
+            }
+            if let Some((end, term, (_, cue, weight))) = found {
+                let span = Span {
+                    start: words[i].span.start,
+                    end: words[end - 1].span.end,
+                };
+                hits.push((
+                    i,
+                    CueHit {
+                        term,
+                        cue,
+                        weight,
+                        span,
+                        targeted: false,
+                    },
+                ));
+                matched = end - i;
             }
         }
         i += matched.max(1);

@@ -113,8 +113,17 @@ pub fn tokenize(text: &str) -> Vec<Token<'_>> {
 }
 
 /// Number of UTF-16 code units in `s`.
+#[inline]
 pub fn utf16_len(s: &str) -> u32 {
-    s.chars().map(|c| c.len_utf16() as u32).sum()
+    if s.is_ascii() {
+        return s.len() as u32;
+    }
+    // Counted on bytes: every character starts with a non-continuation byte, and the ones written
+    // with four bytes in UTF-8 (lead byte 0xF0 and up) take two UTF-16 units.
+    s.as_bytes()
+        .iter()
+        .map(|&b| u32::from(b & 0xC0 != 0x80) + u32::from(b >= 0xF0))
+        .sum()
 }
 
 struct Scanner<'a> {
@@ -126,28 +135,55 @@ struct Scanner<'a> {
 }
 
 impl<'a> Scanner<'a> {
+    #[inline]
     fn advance_to(&mut self, end: usize) {
         self.utf16 += utf16_len(&self.text[self.pos..end]);
         self.pos = end;
     }
 
+    #[inline]
     fn rest(&self) -> &'a str {
         &self.text[self.pos..]
     }
 
     fn previous_char(&self) -> Option<char> {
-        self.text[..self.pos].chars().next_back()
+        match self.pos.checked_sub(1).map(|i| self.text.as_bytes()[i]) {
+            Some(b) if b.is_ascii() => Some(char::from(b)),
+            _ => self.text[..self.pos].chars().next_back(),
+        }
+    }
+
+    /// Byte length of the whitespace (and stray invisible characters) at the current position.
+    fn blank_len(&self) -> usize {
+        let bytes = self.rest().as_bytes();
+        let mut i = 0;
+        while i < bytes.len() {
+            let b = bytes[i];
+            if b.is_ascii() {
+                // `char::is_whitespace` on ASCII: tab, line feed, vertical tab, form feed, CR, space.
+                if !matches!(b, b'\t'..=b'\r' | b' ') {
+                    return i;
+                }
+                i += 1;
+            } else {
+                let c = self.rest()[i..].chars().next().unwrap_or(' ');
+                if !(c.is_whitespace() || is_invisible(c)) {
+                    return i;
+                }
+                i += c.len_utf8();
+            }
+        }
+        i
     }
 
     /// Finds the next token, advances past it and returns its start and kind.
     fn next_token(&mut self) -> Option<(usize, TokenKind)> {
         // Skip whitespace (and stray joiners/selectors that belong to nothing).
-        let skip = self
-            .rest()
-            .char_indices()
-            .find(|&(_, c)| !(c.is_whitespace() || is_invisible(c)))
-            .map(|(i, _)| i)?;
+        let skip = self.blank_len();
         self.advance_to(self.pos + skip);
+        if self.pos == self.text.len() {
+            return None;
+        }
         let start = self.pos;
         let rest = self.rest();
         let at_boundary = self.previous_char().is_none_or(|c| !c.is_alphanumeric());
@@ -181,13 +217,13 @@ impl<'a> Scanner<'a> {
             return Some((start, TokenKind::Punct));
         }
 
-        let segment = rest.split_word_bounds().next().unwrap_or(rest);
+        let segment = first_word_segment(rest);
         let mut len = segment.len();
         let kind = classify(segment);
         if kind == TokenKind::Word {
             // Hyphenated compounds are one word, as VADER sees them ("warm-up", "kind-of", "e-mail").
             while let Some(after) = rest[len..].strip_prefix('-') {
-                let next = after.split_word_bounds().next().unwrap_or("");
+                let next = first_word_segment(after);
                 if next.is_empty() || classify(next) != TokenKind::Word {
                     break;
                 }
@@ -226,7 +262,105 @@ fn is_invisible(c: char) -> bool {
     )
 }
 
+/// The first segment of `s` by Unicode word boundaries (UAX #29), as `unicode-segmentation`
+/// finds it, with a fast path for ASCII: when the segment and the characters that decide where it
+/// ends are all ASCII, the rules reduce to letters, digits and `_` joining, and `.` `'` `:` `,` `;`
+/// joining only between two letters or two digits. Anything else (a non-ASCII character within
+/// reach, which could be a letter, a combining mark or a joiner) is left to the full algorithm.
+fn first_word_segment(s: &str) -> &str {
+    match ascii_word_segment_len(s.as_bytes()) {
+        Some(len) => &s[..len],
+        None => s.split_word_bounds().next().unwrap_or(s),
+    }
+}
+
+/// UAX #29 word classes of the ASCII characters that join with their neighbours.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum AsciiWordClass {
+    Letter,
+    Numeric,
+    /// `_`: joins letters and digits on both sides.
+    ExtendNumLet,
+    /// `:` joins letters only.
+    MidLetter,
+    /// `.` and `'` join letters, and digits.
+    MidNumLet,
+    /// `,` and `;` join digits only.
+    MidNum,
+    Other,
+}
+
+#[inline(always)]
+fn ascii_word_class(b: u8) -> AsciiWordClass {
+    use AsciiWordClass::*;
+    match b {
+        b'a'..=b'z' | b'A'..=b'Z' => Letter,
+        b'0'..=b'9' => Numeric,
+        b'_' => ExtendNumLet,
+        b':' => MidLetter,
+        b'.' | b'\'' => MidNumLet,
+        b',' | b';' => MidNum,
+        _ => Other,
+    }
+}
+
+/// Length of the first word segment of `bytes` when ASCII rules decide it, `None` when a
+/// non-ASCII byte is within reach or the text starts with whitespace.
+fn ascii_word_segment_len(bytes: &[u8]) -> Option<usize> {
+    use AsciiWordClass::*;
+    let first = *bytes.first()?;
+    // (Segments of spaces and line breaks have rules of their own; the tokenizer skips them.)
+    if !first.is_ascii() || matches!(first, b'\t'..=b'\r' | b' ') {
+        return None;
+    }
+    // `at` is the last byte of the segment so far; look at what follows it.
+    let mut at = 0;
+    loop {
+        let Some(&next) = bytes.get(at + 1) else {
+            return Some(at + 1);
+        };
+        if !next.is_ascii() {
+            return None;
+        }
+        let (here, then) = (ascii_word_class(bytes[at]), ascii_word_class(next));
+        // Runs of letters and digits, the bulk of any text, first.
+        if next.is_ascii_alphanumeric() && bytes[at].is_ascii_alphanumeric() {
+            at += 1;
+            continue;
+        }
+        let alnum = |c| matches!(c, Letter | Numeric | ExtendNumLet);
+        if alnum(here) && alnum(then) {
+            at += 1;
+            continue;
+        }
+        let joins_letters = here == Letter && matches!(then, MidLetter | MidNumLet);
+        let joins_digits = here == Numeric && matches!(then, MidNum | MidNumLet);
+        if joins_letters || joins_digits {
+            match bytes.get(at + 2) {
+                None => return Some(at + 1),
+                Some(b) if !b.is_ascii() => return None,
+                Some(&b) if ascii_word_class(b) == here => {
+                    at += 2;
+                    continue;
+                }
+                Some(_) => return Some(at + 1),
+            }
+        }
+        return Some(at + 1);
+    }
+}
+
 fn classify(segment: &str) -> TokenKind {
+    if segment.is_ascii() {
+        let bytes = segment.as_bytes();
+        return if bytes.iter().any(u8::is_ascii_alphabetic) {
+            TokenKind::Word
+        } else if bytes.first().is_some_and(u8::is_ascii_digit) {
+            TokenKind::Number
+        } else {
+            TokenKind::Punct
+        };
+    }
     let mut chars = segment.chars();
     let first = chars.next().unwrap_or(' ');
     if segment.chars().any(is_emoji_char) || segment.contains('\u{20E3}') {
@@ -278,10 +412,12 @@ fn html_entity_len(s: &str) -> Option<usize> {
 
 /// Length of a URL at the start of `s`, if there is one. Trailing sentence punctuation is left out.
 fn url_len(s: &str) -> Option<usize> {
-    let lower_prefix: String = s.chars().take(8).flat_map(char::to_lowercase).collect();
-    let scheme = ["https://", "http://", "www."]
-        .iter()
-        .find(|p| lower_prefix.starts_with(**p))?;
+    // Compared byte by byte ignoring ASCII case: no other character lowercases to these letters.
+    let scheme = ["https://", "http://", "www."].iter().find(|p| {
+        s.as_bytes()
+            .get(..p.len())
+            .is_some_and(|head| head.eq_ignore_ascii_case(p.as_bytes()))
+    })?;
     let end = s
         .find(|c: char| c.is_whitespace() || c == '<' || c == '>' || c == '"')
         .unwrap_or(s.len());
@@ -291,6 +427,13 @@ fn url_len(s: &str) -> Option<usize> {
 
 /// Length of an e-mail address at the start of `s` (`name@example.com`): an address, not words.
 fn email_len(s: &str) -> Option<usize> {
+    // Most tokens are words that end before any '@': find out on bytes first.
+    let ascii_local = |b: &u8| b.is_ascii_alphanumeric() || matches!(b, b'.' | b'_' | b'+' | b'-');
+    match s.as_bytes().iter().take(64).find(|b| !ascii_local(b)) {
+        Some(b'@') => {}
+        Some(b) if !b.is_ascii() => {}
+        _ => return None,
+    }
     let is_local = |c: char| c.is_alphanumeric() || matches!(c, '.' | '_' | '+' | '-');
     let at = s
         .char_indices()
@@ -331,45 +474,96 @@ fn tagged_len(s: &str, sigil: char) -> Option<usize> {
     Some(sigil.len_utf8() + name.len())
 }
 
-/// Whether an emoticon in the table starts with this byte (a quick filter: most words cannot
-/// start one, and need no lookups).
-fn may_start_emoticon(first: u8) -> bool {
-    static FIRST_BYTES: std::sync::OnceLock<[bool; 256]> = std::sync::OnceLock::new();
-    let table = FIRST_BYTES.get_or_init(|| {
-        let mut table = [false; 256];
+/// What the emoticon table looks like from the front, for quick rejections: most words cannot
+/// start an emoticon and need no lookups.
+struct EmoticonStarts {
+    /// Bytes that start an emoticon, in either case.
+    first_bytes: [bool; 256],
+    /// The first characters of the (lowercase) emoticons.
+    first_chars: Vec<char>,
+    /// Pairs of leading bytes of the (lowercase) emoticons, as a bit set of 2^16.
+    first_pairs: Vec<u64>,
+    /// The longest emoticon, in bytes.
+    longest: usize,
+}
+
+fn emoticon_starts() -> &'static EmoticonStarts {
+    static STARTS: std::sync::OnceLock<EmoticonStarts> = std::sync::OnceLock::new();
+    STARTS.get_or_init(|| {
+        let mut starts = EmoticonStarts {
+            first_bytes: [false; 256],
+            first_chars: Vec::new(),
+            first_pairs: vec![0; 1 << 10],
+            longest: 0,
+        };
         for (emoticon, _) in crate::lexicon::EMOTICONS.rows() {
-            for b in [
-                emoticon.as_bytes()[0],
-                emoticon.as_bytes()[0].to_ascii_uppercase(),
-            ] {
-                table[usize::from(b)] = true;
+            let bytes = emoticon.as_bytes();
+            for b in [bytes[0], bytes[0].to_ascii_uppercase()] {
+                starts.first_bytes[usize::from(b)] = true;
             }
+            starts.first_chars.extend(emoticon.chars().next());
+            if let [a, b, ..] = bytes {
+                let pair = usize::from(*a) << 8 | usize::from(*b);
+                starts.first_pairs[pair / 64] |= 1 << (pair % 64);
+            }
+            starts.longest = starts.longest.max(bytes.len());
         }
-        table
-    });
-    table[usize::from(first)]
+        starts
+    })
 }
 
 /// Length of an emoticon at the start of `s`: the longest known emoticon (ASCII, case-insensitive),
 /// plus any repetition of its last character (`:)))`), not followed by a letter or digit.
 fn emoticon_len(s: &str) -> Option<usize> {
     let first = *s.as_bytes().first()?;
-    if !may_start_emoticon(first) {
+    let starts = emoticon_starts();
+    if !starts.first_bytes[usize::from(first)] {
         return None;
     }
     // Emoticons are short and mostly ASCII; a few are not ("ç_ç"). Try the longest prefix of
     // up to 8 non-space characters first.
-    let mut ends: Vec<usize> = s
-        .char_indices()
-        .take(8)
-        .take_while(|&(_, c)| !c.is_whitespace())
-        .map(|(i, c)| i + c.len_utf8())
-        .collect();
-    ends.reverse();
-    let best = ends
-        .into_iter()
-        .filter(|&end| end >= 2)
-        .find(|&end| crate::lexicon::EMOTICONS.contains(&s[..end].to_lowercase()));
+    let mut ends = [0usize; 8];
+    let mut count = 0;
+    for (i, c) in s.char_indices().take(8) {
+        if c.is_whitespace() {
+            break;
+        }
+        ends[count] = i + c.len_utf8();
+        count += 1;
+    }
+    let ends = &ends[..count];
+    let window = &s[..ends.last().copied().unwrap_or(0)];
+    let best = if window.is_ascii() {
+        let mut lower = [0u8; 8];
+        lower[..window.len()].copy_from_slice(window.as_bytes());
+        lower.make_ascii_lowercase();
+        let pair = match lower[..window.len()] {
+            [a, b, ..] => usize::from(a) << 8 | usize::from(b),
+            _ => return None,
+        };
+        if starts.first_pairs[pair / 64] & (1 << (pair % 64)) == 0 {
+            return None;
+        }
+        ends.iter()
+            .rev()
+            .filter(|&&end| end >= 2 && end <= starts.longest)
+            .copied()
+            .find(|&end| {
+                std::str::from_utf8(&lower[..end])
+                    .is_ok_and(|key| crate::lexicon::EMOTICONS.contains(key))
+            })
+    } else {
+        // The first character lowercased is the first character of every lowercased prefix.
+        let first_char = s.chars().next()?.to_lowercase().next()?;
+        if !starts.first_chars.contains(&first_char) {
+            return None;
+        }
+        ends.iter()
+            .rev()
+            .copied()
+            .filter(|&end| end >= 2)
+            .find(|&end| crate::lexicon::EMOTICONS.contains(&s[..end].to_lowercase()))
+    };
     let mut len = best?;
     let bytes = s.as_bytes();
     let last = bytes[len - 1];
@@ -492,6 +686,69 @@ mod tests {
             ("e-mail", TokenKind::Word)
         );
         assert_eq!(texts("well -- ok")[1], ("--", TokenKind::Punct));
+    }
+
+    #[test]
+    fn ascii_fast_path_finds_the_same_word_boundaries_as_uax29() {
+        // Every string of up to five characters over the classes the fast path tells apart, plus
+        // characters it must leave to the full algorithm (a letter, a combining mark, a joiner).
+        let alphabet = [
+            'a', 'Z', '7', '_', ':', '.', '\'', ',', ';', '-', ' ', '!', '\n', '\r', 'é',
+            '\u{301}', '\u{200D}',
+        ];
+        let mut text = String::new();
+        let mut checked = 0;
+        let mut stack = vec![0usize];
+        while let Some(&len) = stack.last() {
+            // odometer over alphabet^len for len in 1..=5
+            let mut digits = vec![0usize; len + 1];
+            loop {
+                text.clear();
+                text.extend(digits.iter().map(|&d| alphabet[d]));
+                let expected = text.split_word_bounds().next().unwrap_or("");
+                if let Some(fast) = ascii_word_segment_len(text.as_bytes()) {
+                    assert_eq!(&text[..fast], expected, "in {text:?}");
+                    checked += 1;
+                }
+                assert_eq!(first_word_segment(&text), expected, "in {text:?}");
+                let mut k = 0;
+                while k < digits.len() {
+                    digits[k] += 1;
+                    if digits[k] < alphabet.len() {
+                        break;
+                    }
+                    digits[k] = 0;
+                    k += 1;
+                }
+                if k == digits.len() {
+                    break;
+                }
+            }
+            stack.pop();
+            if len < 4 {
+                stack.push(len + 1);
+            }
+        }
+        assert!(
+            checked > 100_000,
+            "the fast path decided only {checked} cases"
+        );
+    }
+
+    #[test]
+    fn utf16_lengths_count_surrogate_pairs() {
+        for s in ["", "abc", "è", "😍", "a😍b€", "👨\u{200D}👩"] {
+            assert_eq!(utf16_len(s), s.encode_utf16().count() as u32, "{s:?}");
+        }
+    }
+
+    #[test]
+    fn emoticons_in_any_case_and_with_non_ascii_letters() {
+        assert_eq!(texts("XD")[0], ("XD", TokenKind::Emoticon));
+        assert_eq!(texts("ç_ç ok")[0], ("ç_ç", TokenKind::Emoticon));
+        assert_eq!(texts(":-Þ")[0], (":-Þ", TokenKind::Emoticon));
+        assert_eq!(texts("xylophone")[0], ("xylophone", TokenKind::Word));
+        assert_eq!(texts("è")[0], ("è", TokenKind::Word));
     }
 
     #[test]

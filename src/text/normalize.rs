@@ -1,6 +1,19 @@
 //! Normalisation of a word before lexicon lookup: case, apostrophes, elongation, accents typed as
 //! apostrophes. Each function is small and pure so the rules can be tested one by one.
 
+use std::borrow::Cow;
+
+/// [`fold`], borrowing the word when it is folded already (most words: ASCII in lowercase).
+#[inline]
+pub fn fold_cow(word: &str) -> Cow<'_, str> {
+    let folded_ascii = |b: &u8| b.is_ascii() && !b.is_ascii_uppercase() && *b != b'`';
+    if word.as_bytes().iter().all(folded_ascii) {
+        Cow::Borrowed(word)
+    } else {
+        Cow::Owned(fold(word))
+    }
+}
+
 /// Lowercases and turns typographic apostrophes (’ ‘ ʼ) into `'`, as the lexicons are written.
 pub fn fold(word: &str) -> String {
     let mut out = String::with_capacity(word.len());
@@ -32,17 +45,7 @@ pub fn is_upper(word: &str) -> bool {
 /// Collapses elongated letters ("bellooo", "sooooo", "nooo"): runs of three or more of the same
 /// letter become `keep` letters. Returns `None` when nothing was elongated.
 pub fn collapse_elongation(word: &str, keep: usize) -> Option<String> {
-    // Most words have no run of three: find out without allocating.
-    let mut previous = ('\0', 0);
-    let has_run = word.chars().any(|c| {
-        previous = if c == previous.0 {
-            (c, previous.1 + 1)
-        } else {
-            (c, 1)
-        };
-        previous.1 >= 3 && c.is_alphabetic()
-    });
-    if !has_run {
+    if !is_elongated(word) {
         return None;
     }
     let chars: Vec<char> = word.chars().collect();
@@ -62,6 +65,34 @@ pub fn collapse_elongation(word: &str, keep: usize) -> Option<String> {
         i += run;
     }
     changed.then_some(out)
+}
+
+/// Whether a word has a run of three or more of the same letter, which
+/// [`collapse_elongation`] would collapse (checked without allocating, on bytes when ASCII).
+pub fn is_elongated(word: &str) -> bool {
+    let bytes = word.as_bytes();
+    let mut ascii = true;
+    for (i, &b) in bytes.iter().enumerate() {
+        if !b.is_ascii() {
+            ascii = false;
+            break;
+        }
+        if i >= 2 && b == bytes[i - 1] && b == bytes[i - 2] && b.is_ascii_alphabetic() {
+            return true;
+        }
+    }
+    if ascii {
+        return false;
+    }
+    let mut previous = ('\0', 0);
+    word.chars().any(|c| {
+        previous = if c == previous.0 {
+            (c, previous.1 + 1)
+        } else {
+            (c, 1)
+        };
+        previous.1 >= 3 && c.is_alphabetic()
+    })
 }
 
 /// Laughter in its chat spellings: "ahah", "ahahahah", "hahaha", "haha", "ahaha", "jajaja", "lol"
@@ -94,6 +125,10 @@ mod tests {
     fn folding() {
         assert_eq!(fold("L’HO"), "l'ho");
         assert_eq!(fold("PERCHÉ"), "perché");
+        for word in ["bello", "l'ho", "L’HO", "Bello", "it`s", "città", "x2"] {
+            assert_eq!(fold_cow(word), fold(word), "{word}");
+        }
+        assert!(matches!(fold_cow("l'ho"), Cow::Borrowed(_)));
     }
 
     #[test]
