@@ -34,7 +34,8 @@ export type Label = "pos" | "neu" | "neg";
 /** A rule that changed a token's contribution. */
 export type Rule =
   | "negated" | "boosted" | "dampened" | "contrast" | "caps" | "emphasis" | "idiom"
-  | "emoji" | "emoticon" | "superlative" | "elongated" | "lemma" | "normalised" | "adjusted";
+  | "emoji" | "emoticon" | "superlative" | "elongated" | "lemma" | "normalised" | "adjusted"
+  | "asked" | "negativityBias";
 
 /** A half-open range of UTF-16 code units: `text.slice(span.start, span.end)` is the token. */
 export interface Span {

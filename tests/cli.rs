@@ -107,6 +107,82 @@ fn plain_lines_with_an_explanation_whose_spans_slice_the_text() {
     }
 }
 
+/// The explanation of a token of a `--explain` record, by its text.
+fn explained<'a>(record: &'a serde_json::Value, text: &str) -> &'a serde_json::Value {
+    record["tokens"]
+        .as_array()
+        .expect("tokens with --explain")
+        .iter()
+        .find(|t| t["text"] == text)
+        .unwrap_or_else(|| panic!("{text:?} explained in {record}"))
+}
+
+fn rule_names(token: &serde_json::Value) -> Vec<&str> {
+    token["rules"]
+        .as_array()
+        .expect("rules")
+        .iter()
+        .filter_map(|r| r.as_str())
+        .collect()
+}
+
+#[test]
+fn italian_questions_and_negativity_bias_are_named_in_the_explanation() {
+    let output = polso(
+        &["score", "--lines", "--explain", "--lang", "it"],
+        "È bello?\nServizio orribile\nÈ bello? Servizio orribile.\n",
+    );
+    assert!(output.status.success());
+    let out = records(&output);
+
+    // "è bello?" is neutral, and the explanation says why: bello is listed, asked, worth nothing.
+    assert_eq!(out[0]["label"], "neu");
+    let bello = explained(&out[0], "bello");
+    assert!(bello["base"].as_f64().unwrap() > 0.0, "{bello}");
+    assert_eq!(bello["valence"].as_f64(), Some(0.0));
+    assert_eq!(rule_names(bello), ["asked"]);
+
+    // A negative word weighs 1.5 times its lexicon value, and says so.
+    let orribile = explained(&out[1], "orribile");
+    let (base, valence) = (
+        orribile["base"].as_f64().unwrap(),
+        orribile["valence"].as_f64().unwrap(),
+    );
+    assert!(base < 0.0, "{orribile}");
+    assert!((valence - 1.5 * base).abs() < 1e-3, "{orribile}");
+    assert_eq!(rule_names(orribile), ["negativityBias"]);
+
+    // Only the sentence with the question mark is asked; the asked word adds nothing.
+    assert_eq!(rule_names(explained(&out[2], "bello")), ["asked"]);
+    assert_eq!(
+        rule_names(explained(&out[2], "orribile")),
+        ["negativityBias"]
+    );
+    assert_eq!(out[2]["compound"], out[1]["compound"]);
+}
+
+#[test]
+fn english_explanations_name_neither_italian_weight() {
+    let output = polso(
+        &["score", "--lines", "--explain", "--lang", "en"],
+        "Is it good?\nThis is disgusting\n",
+    );
+    assert!(output.status.success());
+    let out = records(&output);
+    // VADER counts asked words as asserted and weighs both polarities alike.
+    let good = explained(&out[0], "good");
+    assert!(good["valence"].as_f64().unwrap() > 0.0, "{good}");
+    let disgusting = explained(&out[1], "disgusting");
+    assert_eq!(disgusting["valence"], disgusting["base"]);
+    for token in [good, disgusting] {
+        let rules = rule_names(token);
+        assert!(
+            !rules.contains(&"asked") && !rules.contains(&"negativityBias"),
+            "{token}"
+        );
+    }
+}
+
 #[test]
 fn usage_errors_exit_with_2() {
     assert_eq!(polso(&["score", "--lang", "xx"], "").status.code(), Some(2));

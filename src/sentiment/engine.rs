@@ -654,11 +654,16 @@ pub fn score_tokens(
         valences[i] = valence;
     }
 
-    weigh_questions(tokens, &units, &mut valences, profile);
+    weigh_questions(tokens, &units, &mut valences, profile, |i| {
+        note(&mut rules, i, Rule::Asked)
+    });
     let negative_weight = profile.negative_weight();
     if negative_weight != 1.0 {
-        for valence in valences.iter_mut().filter(|v| **v < 0.0) {
-            *valence *= negative_weight;
+        for (i, valence) in valences.iter_mut().enumerate() {
+            if *valence < 0.0 {
+                *valence *= negative_weight;
+                note(&mut rules, i, Rule::NegativityBias);
+            }
         }
     }
     apply_contrast(&units, &mut valences, profile, |i| {
@@ -670,11 +675,13 @@ pub fn score_tokens(
 /// Applies the profile's weight to the words of sentences that end with a question mark
 /// ([`Profile::asked_weight`]): a question asks about a quality, it does not assert it. Emoji and
 /// emoticons say how the writer feels whatever the sentence type, and keep their valence.
+/// `mark` is told each unit whose valence the weight changed.
 fn weigh_questions(
     tokens: &[crate::text::Token<'_>],
     units: &[Unit<'_>],
     valences: &mut [f64],
     profile: &dyn Profile,
+    mut mark: impl FnMut(usize),
 ) {
     if !tokens
         .iter()
@@ -694,7 +701,11 @@ fn weigh_questions(
         while k < units.len() && units[k].span.start < token.span.start {
             let symbol = matches!(units[k].kind, TokenKind::Emoji | TokenKind::Emoticon);
             if asked && !symbol && valences[k] != 0.0 {
-                valences[k] *= profile.asked_weight(valences[k]);
+                let weight = profile.asked_weight(valences[k]);
+                if weight != 1.0 {
+                    valences[k] *= weight;
+                    mark(k);
+                }
             }
             k += 1;
         }
@@ -844,7 +855,9 @@ fn finish(
     let mut tokens = Vec::new();
     if explain {
         for (i, unit) in units.iter().enumerate() {
-            if valences[i] == 0.0 {
+            // A word a question weighed to nothing stays listed, so that the explanation says
+            // why "è bello?" is neutral.
+            if valences[i] == 0.0 && !rules[i].contains(&Rule::Asked) {
                 continue;
             }
             let (base, source) = match (unit.idiom, &unit.lookup) {

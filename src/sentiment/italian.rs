@@ -19,8 +19,10 @@
 //!   them and never negate alone ("il partito più violento").
 //! - **Negativity bias**: negative contributions weigh 1.5 times as much as positive ones, as in
 //!   SO-CAL; Italian comments use positive words loosely (greetings, politeness, fillers).
+//!   Explanations name it on each negative token ([`Rule::NegativityBias`]).
 //! - **Questions** ask, they do not assert: positive words in a sentence that ends with `?` count
-//!   for nothing ("è bello?"); negative ones still complain ("che schifo è?").
+//!   for nothing ("è bello?"); negative ones still complain ("che schifo è?"). Explanations keep
+//!   the asked words, with valence 0 and [`Rule::Asked`].
 //! - **Intensifying prefixes** `stra-`, `super-`, `iper-` boost the word they prefix (`strabello`).
 
 use crate::lang::Lang;

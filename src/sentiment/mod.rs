@@ -95,6 +95,13 @@ pub enum Rule {
     Normalised,
     /// A project adjustment of an upstream lexicon value.
     Adjusted,
+    /// In a sentence that ends with a question mark, where the language counts the word for
+    /// less or nothing (Italian: positive words count for nothing, "è bello?" asks, it does not
+    /// praise). A word weighed to nothing is still listed, with valence 0.
+    Asked,
+    /// A negative contribution weighed more because the language weighs negative words more
+    /// than positive ones (Italian: × 1.5, as SO-CAL does).
+    NegativityBias,
 }
 
 /// How one token contributed to the score.

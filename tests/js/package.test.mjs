@@ -155,7 +155,7 @@ test("Node CommonJS: require('polso')", () => {
 test("TypeScript: precise types, strict mode, no any", () => {
   write(
     "types.ts",
-    `import init, { score, scoreBatch, analyzeThread, OpenThread, Analyzer, type Sentiment, type Contribution, type Label, type ThreadReport } from "polso";
+    `import init, { score, scoreBatch, analyzeThread, OpenThread, Analyzer, type Sentiment, type Contribution, type Label, type Rule, type ThreadReport } from "polso";
      import { PolsoPulse } from "polso/widget";
      await init();
      const r: Sentiment = score("ciao", { lang: "it", explain: true });
@@ -163,6 +163,9 @@ test("TypeScript: precise types, strict mode, no any", () => {
      const lang: "it" | "en" | "und" = r.lang;
      const tokens: Contribution[] = r.tokens ?? [];
      const start: number = tokens[0]?.span.start ?? 0;
+     const italianWeights: Rule[] = ["asked", "negativityBias"];
+     // @ts-expect-error: rules are the names polso emits
+     const misspelt: Rule = "negativity_bias";
      const many: Sentiment[] = scoreBatch(["a", "b"]);
      const a = new Analyzer({ explain: false });
      a.free();
@@ -182,7 +185,7 @@ test("TypeScript: precise types, strict mode, no any", () => {
      analyzeThread([{ id: 1 }]);
      const el: PolsoPulse | null = document.querySelector("polso-pulse");
      el?.addEventListener("polso:analysed", (e) => e.detail.summary?.compound.toFixed(2));
-     export { label, lang, start, many, band, ids, first, added };`,
+     export { label, lang, start, italianWeights, misspelt, many, band, ids, first, added };`,
   );
   write(
     "tsconfig.json",

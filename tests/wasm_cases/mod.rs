@@ -79,6 +79,32 @@ fn spans_are_utf16_offsets_that_slice_back_to_the_token() {
 }
 
 #[wasm_bindgen_test]
+fn italian_weights_reach_javascript_under_their_typed_names() {
+    let r = js_score(
+        "È bello? Servizio orribile.".into(),
+        options(r#"{"lang": "it", "explain": true}"#),
+    )
+    .unwrap();
+    let tokens: Array = get(&r, "tokens").dyn_into().expect("tokens is an array");
+    let rules_of = |word: &str| -> (JsValue, Vec<String>) {
+        let token = tokens
+            .iter()
+            .find(|t| string(t, "text") == word)
+            .unwrap_or_else(|| panic!("{word} explained"));
+        let rules: Array = get(&token, "rules").dyn_into().expect("rules is an array");
+        let names = rules.iter().filter_map(|r| r.as_string()).collect();
+        (token, names)
+    };
+    let (bello, rules) = rules_of("bello");
+    assert_eq!(rules, ["asked"]);
+    assert_eq!(num(&bello, "valence"), 0.0);
+    assert!(num(&bello, "base") > 0.0);
+    let (orribile, rules) = rules_of("orribile");
+    assert_eq!(rules, ["negativityBias"]);
+    assert!(num(&orribile, "valence") < num(&orribile, "base"));
+}
+
+#[wasm_bindgen_test]
 fn signals_flag_an_insult_aimed_at_someone_with_its_cues() {
     let text = "Sei proprio un idiota 😡";
     let r = js_score(text.into(), options(r#"{"explain": true}"#)).unwrap();
