@@ -95,10 +95,17 @@ fn record(id: Value, text: &str, options: Options) -> Value {
     }
     object.insert("signals".into(), signals);
     if options.explain {
-        object.insert(
-            "tokens".into(),
-            serde_json::to_value(&result.tokens).unwrap_or(Value::Null),
-        );
+        let mut tokens = serde_json::to_value(&result.tokens).unwrap_or(Value::Null);
+        // Valences are products of rule weights (1.5 × −2.8 is −4.199999999999999 in floating
+        // point): printed to four places, like the compound score.
+        for token in tokens.as_array_mut().into_iter().flatten() {
+            for key in ["base", "valence"] {
+                if let Some(x) = token.get(key).and_then(Value::as_f64) {
+                    token[key] = json!(round(x, 4));
+                }
+            }
+        }
+        object.insert("tokens".into(), tokens);
     }
     Value::Object(object)
 }
