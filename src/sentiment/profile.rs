@@ -20,7 +20,75 @@ pub struct Lookup {
     /// What the form is ("superlative", "plural").
     pub form: Option<&'static str>,
     /// Rules the lookup itself applied (normalisation, elongation, adjustment, superlative).
-    pub rules: Vec<Rule>,
+    pub rules: Rules,
+}
+
+/// The rules one lookup applied, in the order it applied them, each once. Held inline: every
+/// Italian lemma hit notes a rule, and a `Vec` would allocate for each of them on the path that
+/// asks for no explanation at all.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub struct Rules {
+    /// Room for every rule there is (14), so that noting distinct rules can never run out.
+    rules: [Rule; 16],
+    len: u8,
+}
+
+impl Rules {
+    /// No rules.
+    pub const fn new() -> Rules {
+        Rules {
+            rules: [Rule::Negated; 16],
+            len: 0,
+        }
+    }
+
+    /// The rules, in order.
+    pub fn as_slice(&self) -> &[Rule] {
+        &self.rules[..usize::from(self.len)]
+    }
+
+    /// Notes `rule` after the others (nothing if it is already noted: the explanation lists
+    /// each rule once).
+    pub fn push(&mut self, rule: Rule) {
+        self.insert(usize::from(self.len), rule);
+    }
+
+    /// Notes `rule` at position `at` (clamped to the end), unless it is already noted.
+    pub fn insert(&mut self, at: usize, rule: Rule) {
+        let len = usize::from(self.len);
+        if len == self.rules.len() || self.as_slice().contains(&rule) {
+            return;
+        }
+        let at = at.min(len);
+        self.rules.copy_within(at..len, at + 1);
+        self.rules[at] = rule;
+        self.len += 1;
+    }
+
+    /// Whether no rule is noted.
+    pub fn is_empty(&self) -> bool {
+        self.len == 0
+    }
+}
+
+impl Default for Rules {
+    fn default() -> Rules {
+        Rules::new()
+    }
+}
+
+impl std::fmt::Debug for Rules {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_list().entries(self.as_slice()).finish()
+    }
+}
+
+impl<'r> IntoIterator for &'r Rules {
+    type Item = &'r Rule;
+    type IntoIter = std::slice::Iter<'r, Rule>;
+    fn into_iter(self) -> Self::IntoIter {
+        self.as_slice().iter()
+    }
 }
 
 impl Lookup {
@@ -31,7 +99,7 @@ impl Lookup {
             source: table.source,
             lemma: None,
             form: None,
-            rules: Vec::new(),
+            rules: Rules::new(),
         }
     }
 }
