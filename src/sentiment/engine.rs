@@ -21,6 +21,7 @@ use std::collections::HashSet;
 use std::sync::OnceLock;
 
 use crate::lang::{DetectedLang, Lang};
+use crate::lexicon::vocabulary::{self, FoldedWord};
 use crate::lexicon::{FxBuildHasher, Table};
 use crate::text::normalize::{fold_cow, is_upper};
 use crate::text::{tokenize, Span, TokenKind};
@@ -115,13 +116,18 @@ pub(crate) fn profile_for(lang: Option<Lang>) -> &'static dyn Profile {
     }
 }
 
-/// Builds the units of a text: tokens, split (elisions) and normalised, looked up once.
-pub(crate) fn units<'a>(tokens: &[crate::text::Token<'a>], profile: &dyn Profile) -> Vec<Unit<'a>> {
+/// Builds the units of a text: tokens, split (elisions) and normalised, looked up once. `words`
+/// holds the word tokens already folded and looked up ([`vocabulary::fold_words`]).
+pub(crate) fn units<'a>(
+    tokens: &[crate::text::Token<'a>],
+    words: &[Option<FoldedWord<'a>>],
+    profile: &dyn Profile,
+) -> Vec<Unit<'a>> {
     let mut units: Vec<Unit<'a>> = Vec::with_capacity(tokens.len() + 4);
     let mut boundary = false;
     let mut punct = false;
     let mut clause = false;
-    for &token in tokens {
+    for (at_token, &token) in tokens.iter().enumerate() {
         let first_new = units.len();
         match token.kind {
             TokenKind::Punct => {
@@ -148,7 +154,11 @@ pub(crate) fn units<'a>(tokens: &[crate::text::Token<'a>], profile: &dyn Profile
                     token.text
                 };
                 let offset = token.text.len() - body.len();
-                let folded = fold_cow(body);
+                let known = words.get(at_token).and_then(Option::as_ref);
+                let folded = match known {
+                    Some(word) => word.key.clone(),
+                    None => fold_cow(body),
+                };
                 // Pieces are found in the folded word; map their offsets back to the written one
                 // character by character ("L’ho" folds to "l'ho", two bytes shorter). Folding
                 // that changes the number of characters (rare: "İ") keeps the word whole.
@@ -169,8 +179,18 @@ pub(crate) fn units<'a>(tokens: &[crate::text::Token<'a>], profile: &dyn Profile
                 });
                 match split {
                     None => {
-                        let (key, normalised) = profile.normalise(folded);
-                        let (lookup, traits) = lookup_unit(profile, &key, normalised);
+                        let facts = known.map(|word| word.known.word);
+                        let (key, normalised) = match facts {
+                            Some(facts) => profile.normalise_known(folded, facts),
+                            None => profile.normalise(folded),
+                        };
+                        let (lookup, traits) = match facts {
+                            // Normalisation left the key as folded: what is known of it holds.
+                            Some(facts) if !normalised => {
+                                profile.lookup_and_traits_known(&key, facts)
+                            }
+                            _ => lookup_unit(profile, &key, normalised),
+                        };
                         units.push(Unit::new(
                             token.text, key, token.span, token.kind, lookup, traits,
                         ));
@@ -471,8 +491,20 @@ pub fn score_tokens(
     lang: DetectedLang,
     explain: bool,
 ) -> Sentiment {
+    score_folded(text, tokens, &vocabulary::fold_words(tokens), lang, explain)
+}
+
+/// [`score`] over the tokens of `text` and their words folded and looked up
+/// ([`vocabulary::fold_words`]), when the caller has them already.
+pub fn score_folded<'a>(
+    text: &str,
+    tokens: &[crate::text::Token<'a>],
+    words: &[Option<FoldedWord<'a>>],
+    lang: DetectedLang,
+    explain: bool,
+) -> Sentiment {
     let profile = profile_for(lang.lang);
-    let units = units(tokens, profile);
+    let units = units(tokens, words, profile);
     let caps_diff = caps_differential(&units);
     let n = units.len();
     let mut valences = vec![0.0f64; n];

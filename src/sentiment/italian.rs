@@ -279,7 +279,16 @@ impl Profile for Italian {
     }
 
     fn normalise<'k>(&self, unit: Cow<'k, str>) -> (Cow<'k, str>, bool) {
-        if let Some(to) = IT_NORMALISE.column(&unit, 0) {
+        let facts = vocabulary::word(&unit);
+        self.normalise_known(unit, facts)
+    }
+
+    fn normalise_known<'k>(
+        &self,
+        unit: Cow<'k, str>,
+        facts: Option<&'static Word>,
+    ) -> (Cow<'k, str>, bool) {
+        if let Some(to) = facts.and_then(|w| w.it_normalise).map(|e| e.first()) {
             return (Cow::Borrowed(to), true);
         }
         if let Some(accented) = accent_from_apostrophe(&unit) {
@@ -301,6 +310,14 @@ impl Profile for Italian {
 
     fn lookup_and_traits(&self, key: &str) -> (Option<Lookup>, Traits) {
         let facts = vocabulary::word(key);
+        (lookup_in(key, facts), traits_in(facts))
+    }
+
+    fn lookup_and_traits_known(
+        &self,
+        key: &str,
+        facts: Option<&'static Word>,
+    ) -> (Option<Lookup>, Traits) {
         (lookup_in(key, facts), traits_in(facts))
     }
 

@@ -3,6 +3,7 @@
 use std::borrow::Cow;
 
 use crate::lang::Lang;
+use crate::lexicon::vocabulary::Word;
 use crate::lexicon::{Table, EMOJI, EMOTICONS};
 use crate::text::TokenKind;
 
@@ -142,6 +143,16 @@ pub trait Profile {
         (unit, false)
     }
 
+    /// [`Profile::normalise`] of a unit whose vocabulary entry the caller already has (`facts`,
+    /// `None` when no table has the unit); a profile overrides it to skip its own lookup.
+    fn normalise_known<'k>(
+        &self,
+        unit: Cow<'k, str>,
+        _facts: Option<&'static Word>,
+    ) -> (Cow<'k, str>, bool) {
+        self.normalise(unit)
+    }
+
     /// The rule-word facts of a unit, which the engine asks about every unit near a sentiment
     /// word: computed once per unit. They must equal what the single methods answer (a test checks
     /// every lexicon key); a profile overrides this only to answer from one lookup.
@@ -162,6 +173,16 @@ pub trait Profile {
     /// to look the key up once for both).
     fn lookup_and_traits(&self, key: &str) -> (Option<Lookup>, Traits) {
         (self.lookup(key), self.traits(key))
+    }
+
+    /// [`Profile::lookup_and_traits`] of a key whose vocabulary entry the caller already has
+    /// (`facts`, `None` when no table has the key); a profile overrides it to skip the lookup.
+    fn lookup_and_traits_known(
+        &self,
+        key: &str,
+        _facts: Option<&'static Word>,
+    ) -> (Option<Lookup>, Traits) {
+        self.lookup_and_traits(key)
     }
 
     /// Whether the word is in the lexicon at all (VADER lets only words outside the lexicon act as
