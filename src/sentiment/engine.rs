@@ -120,7 +120,7 @@ pub(crate) fn profile_for(lang: Option<Lang>) -> &'static dyn Profile {
 /// holds the word tokens already folded and looked up ([`vocabulary::fold_words`]).
 pub(crate) fn units<'a>(
     tokens: &[crate::text::Token<'a>],
-    words: &[Option<FoldedWord<'a>>],
+    words: &'a [Option<FoldedWord<'_>>],
     profile: &dyn Profile,
 ) -> Vec<Unit<'a>> {
     let mut units: Vec<Unit<'a>> = Vec::with_capacity(tokens.len() + 4);
@@ -155,15 +155,24 @@ pub(crate) fn units<'a>(
                 };
                 let offset = token.text.len() - body.len();
                 let known = words.get(at_token).and_then(Option::as_ref);
-                let folded = match known {
-                    Some(word) => word.key.clone(),
-                    None => fold_cow(body),
+                // Borrowed from the folded words (no copy); `changed` says whether folding
+                // changed the written word.
+                let (folded, changed) = match known {
+                    Some(word) => (
+                        Cow::Borrowed(word.key.as_ref()),
+                        matches!(word.key, Cow::Owned(_)),
+                    ),
+                    None => {
+                        let folded = fold_cow(body);
+                        let changed = matches!(folded, Cow::Owned(_));
+                        (folded, changed)
+                    }
                 };
                 // Pieces are found in the folded word; map their offsets back to the written one
                 // character by character ("L’ho" folds to "l'ho", two bytes shorter). Folding
                 // that changes the number of characters (rare: "İ") keeps the word whole.
                 let split = profile.split(&folded).and_then(|at| {
-                    if let Cow::Borrowed(_) = folded {
+                    if !changed {
                         // nothing was folded: offsets are the same in both
                         return Some((at, at));
                     }
