@@ -1007,6 +1007,20 @@ mod tests {
                     "{key:?} as {:?}",
                     profile.lang()
                 );
+                // Scoring hands over the vocabulary entry it looked up while folding.
+                let facts = vocabulary::word(key);
+                assert_eq!(
+                    profile.lookup_and_traits_known(key, facts),
+                    (profile.lookup(key), single),
+                    "{key:?} as {:?}, entry given",
+                    profile.lang()
+                );
+                assert_eq!(
+                    profile.normalise_known(Cow::Borrowed(key), facts),
+                    profile.normalise(Cow::Borrowed(key)),
+                    "{key:?} as {:?}, entry given",
+                    profile.lang()
+                );
             }
         }
     }
