@@ -231,7 +231,7 @@ pub(crate) fn units<'a>(
                 // An emoticon in the language's own lexicon (VADER has many) is scored as VADER does.
                 let lookup = match token.kind {
                     TokenKind::Emoticon => profile
-                        .lookup(&token.text.to_lowercase())
+                        .lookup(&lowercase(token.text))
                         .map(|mut hit| {
                             hit.rules.push(Rule::Emoticon);
                             hit
@@ -270,6 +270,15 @@ pub(crate) fn units<'a>(
     }
     mark_idioms(&mut units, profile);
     units
+}
+
+/// `text` in lowercase, borrowed when it is already (emoticons mostly are).
+fn lowercase(text: &str) -> Cow<'_, str> {
+    if text.is_ascii() && !text.bytes().any(|b| b.is_ascii_uppercase()) {
+        Cow::Borrowed(text)
+    } else {
+        Cow::Owned(text.to_lowercase())
+    }
 }
 
 /// A unit's lookup, with the normalisation noted first among its rules.

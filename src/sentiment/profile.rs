@@ -256,12 +256,14 @@ pub trait Profile {
 /// Looks up an emoji in the project's table: VS16 and skin tones are stripped, and a ZWJ sequence
 /// absent from the table is scored as its first component (👍🏽 as 👍, 👨‍💻 as 👨).
 pub fn emoji_lookup(emoji: &str) -> Option<Lookup> {
-    let base: String = emoji
-        .chars()
-        .filter(|&c| {
-            c != '\u{FE0F}' && c != '\u{FE0E}' && !('\u{1F3FB}'..='\u{1F3FF}').contains(&c)
-        })
-        .collect();
+    let decoration =
+        |c: char| c == '\u{FE0F}' || c == '\u{FE0E}' || ('\u{1F3FB}'..='\u{1F3FF}').contains(&c);
+    // Most emoji carry no decoration: looked up as written, without a copy.
+    let base: Cow<str> = if emoji.contains(decoration) {
+        Cow::Owned(emoji.chars().filter(|&c| !decoration(c)).collect())
+    } else {
+        Cow::Borrowed(emoji)
+    };
     let valence = EMOJI.decimal(&base, 0).or_else(|| {
         base.split('\u{200D}')
             .next()
@@ -274,8 +276,12 @@ pub fn emoji_lookup(emoji: &str) -> Option<Lookup> {
 
 /// Looks up an emoticon (case-insensitive; a repeated mouth, `:)))`, counts as one).
 pub fn emoticon_lookup(emoticon: &str) -> Option<Lookup> {
-    let lower = emoticon.to_ascii_lowercase();
-    let mut key = lower.as_str();
+    let lower = if emoticon.bytes().any(|b| b.is_ascii_uppercase()) {
+        Cow::Owned(emoticon.to_ascii_lowercase())
+    } else {
+        Cow::Borrowed(emoticon)
+    };
+    let mut key = lower.as_ref();
     loop {
         if let Some(valence) = EMOTICONS.decimal(key, 0) {
             let mut lookup = Lookup::from_table(&EMOTICONS, valence);
