@@ -186,7 +186,7 @@ impl<'a> Scanner<'a> {
         }
         let start = self.pos;
         let rest = self.rest();
-        let at_boundary = self.previous_char().is_none_or(|c| !c.is_alphanumeric());
+        let at_boundary = self.previous_char().map_or(true, |c| !c.is_alphanumeric());
 
         if at_boundary {
             if let Some(len) = url_len(rest) {
@@ -240,7 +240,7 @@ impl<'a> Scanner<'a> {
             {
                 let next = after[apostrophe.len_utf8()..].chars().next();
                 let ends_in_vowel = segment.chars().next_back().is_some_and(is_vowel);
-                if ends_in_vowel && next.is_none_or(|c| !c.is_alphanumeric()) {
+                if ends_in_vowel && next.map_or(true, |c| !c.is_alphanumeric()) {
                     len += apostrophe.len_utf8();
                 }
             }

@@ -61,7 +61,7 @@ pub fn collapse_elongation(word: &str, keep: usize) -> Option<String> {
         } else {
             run
         };
-        out.extend(std::iter::repeat_n(c, copies));
+        out.extend(std::iter::repeat(c).take(copies));
         i += run;
     }
     changed.then_some(out)
