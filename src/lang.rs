@@ -16,7 +16,7 @@ use crate::lexicon::vocabulary::{
     self, FoldedWord, ENGLISH_FUNCTION_WORD, IN_ITALIAN_LEXICON, IN_VADER, ITALIAN_FUNCTION_WORD,
     OTHER_FUNCTION_WORD,
 };
-use crate::text::tokenize;
+use crate::text::{find_ascii, tokenize};
 
 /// A language polso has a lexicon and rules for.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -357,7 +357,8 @@ pub fn detect_folded(words: &[Option<FoldedWord<'_>>]) -> DetectedLang {
             other += 1.0;
         }
         // Italian elision: "l'ho" counts as "l'" and "ho" (but French "c'est" is a word of its own).
-        if let Some((head, tail)) = word.split_once('\'') {
+        if let Some(at) = find_ascii(word, b'\'') {
+            let (head, tail) = (&word[..at], &word[at + 1..]);
             if membership(whole) == 0 && !tail.is_empty() && head.len() <= 6 && !head.ends_with('n')
             {
                 let head = &word[..head.len() + 1];

@@ -23,6 +23,7 @@ use std::sync::OnceLock;
 use crate::lang::{DetectedLang, Lang};
 use crate::lexicon::vocabulary::{self, FoldedWord};
 use crate::lexicon::{FxBuildHasher, Table};
+use crate::text::count_ascii;
 use crate::text::normalize::{fold_cow, is_upper};
 use crate::text::{tokenize, Span, TokenKind};
 
@@ -818,8 +819,8 @@ fn byte_offset(text: &str, part: &str) -> usize {
 
 /// Punctuation emphasis of the whole text, as VADER computes it.
 fn punctuation_emphasis(text: &str) -> f64 {
-    let exclamations = text.matches('!').count().min(MAX_EXCLAMATIONS);
-    let questions = text.matches('?').count();
+    let exclamations = count_ascii(text, b'!').min(MAX_EXCLAMATIONS);
+    let questions = count_ascii(text, b'?');
     let question_amplifier = match questions {
         0 | 1 => 0.0,
         2 | 3 => questions as f64 * QUESTION_INCREMENT,

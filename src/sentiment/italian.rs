@@ -265,7 +265,7 @@ impl Profile for Italian {
     fn split(&self, word: &str) -> Option<usize> {
         // Elision: split after the first apostrophe when a word follows it ("l'ho", "dell'anno",
         // "c'è", "un'amica"); a final apostrophe is an accent or "po'", and stays.
-        if let Some(position) = word.find('\'') {
+        if let Some(position) = crate::text::find_ascii(word, b'\'') {
             let head = &word[..position];
             let tail = &word[position + 1..];
             let elidable = !head.is_empty()

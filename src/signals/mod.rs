@@ -43,7 +43,7 @@ use std::collections::HashSet;
 use crate::lexicon::vocabulary::{fold_words, FoldedWord, Known};
 use crate::lexicon::{FxBuildHasher, Table, EN_CIVILITY, IT_CIVILITY};
 use crate::text::normalize::{collapse_elongation, fold_cow, is_elongated, is_upper};
-use crate::text::{tokenize, Span, TokenKind};
+use crate::text::{count_ascii, find_ascii, tokenize, Span, TokenKind};
 
 /// An insult stands this many words after the second-person word that aims it ("you're such a
 /// complete idiot": 4).
@@ -290,7 +290,7 @@ fn words<'a>(
                 };
                 // Italian elision: "un'idiota" is "un'" + "idiota", "l'hai" is "l'" + "hai"; English
                 // contractions ("you're", "doesn't") stay whole.
-                match key.find('\'') {
+                match find_ascii(&key, b'\'') {
                     Some(at)
                         if at > 0
                             && key.len() - at > 3
@@ -334,12 +334,12 @@ fn words<'a>(
                 mention: true,
             }),
             TokenKind::Punct => {
-                let questions = token.text.matches('?').count();
+                let questions = count_ascii(token.text, b'?');
                 if questions > 0 {
                     shape.questions += 1;
                     shape.question_at.push(words.len());
                 }
-                if token.text.matches('!').count() >= 2 {
+                if count_ascii(token.text, b'!') >= 2 {
                     shape.bang_runs += 1;
                 }
             }
