@@ -438,13 +438,18 @@ fn modifier_after(units: &[Unit<'_>], i: usize, profile: &dyn Profile) -> Option
 /// niente**", "non è **affatto** vero"), which makes a negation stronger.
 fn reinforced_after(units: &[Unit<'_>], i: usize, profile: &dyn Profile) -> bool {
     let mut j = i + 1;
+    // One buffer for the two-word phrases, not a new string for each.
+    let mut two = String::new();
     while j < units.len() && j <= i + SCOPE && !units[j].starts_sentence {
-        let two = units
-            .get(j + 1)
-            .filter(|u| !u.starts_sentence)
-            .map(|next| format!("{} {}", units[j].key, next.key));
+        let next = units.get(j + 1).filter(|u| !u.starts_sentence);
+        if let Some(next) = next {
+            two.clear();
+            two.push_str(&units[j].key);
+            two.push(' ');
+            two.push_str(&next.key);
+        }
         if profile.is_reinforcing_npi(&units[j].key)
-            || two.is_some_and(|p| profile.is_reinforcing_npi(&p))
+            || (next.is_some() && profile.is_reinforcing_npi(&two))
         {
             return true;
         }
