@@ -13,10 +13,10 @@ use std::fmt;
 use std::str::FromStr;
 
 use crate::lexicon::vocabulary::{
-    self, ENGLISH_FUNCTION_WORD, IN_ITALIAN_LEXICON, IN_VADER, ITALIAN_FUNCTION_WORD,
+    self, FoldedWord, ENGLISH_FUNCTION_WORD, IN_ITALIAN_LEXICON, IN_VADER, ITALIAN_FUNCTION_WORD,
     OTHER_FUNCTION_WORD,
 };
-use crate::text::{normalize::fold_cow, tokenize, TokenKind};
+use crate::text::{find_ascii, tokenize};
 
 /// A language polso has a lexicon and rules for.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -338,16 +338,18 @@ pub fn detect(text: &str) -> DetectedLang {
 
 /// [`detect`] over tokens the caller already has (scoring tokenizes once for everything).
 pub fn detect_tokens(tokens: &[crate::text::Token<'_>]) -> DetectedLang {
+    detect_folded(&vocabulary::fold_words(tokens))
+}
+
+/// [`detect`] over the words of a text already folded and looked up
+/// ([`vocabulary::fold_words`]; scoring folds once for everything).
+pub fn detect_folded(words: &[Option<FoldedWord<'_>>]) -> DetectedLang {
     let mut it = 0.0;
     let mut en = 0.0;
     let mut other = 0.0;
-    for token in tokens {
-        if token.kind != TokenKind::Word {
-            continue;
-        }
-        let word = fold_cow(token.text);
-        let word = word.as_ref();
-        let whole = vocabulary::flags(word);
+    for folded in words.iter().flatten() {
+        let word = folded.key.as_ref();
+        let whole = folded.known.flags;
         let mut pieces = [(word, whole), ("", 0)];
         let mut count = 1;
         if !word.is_ascii() && word.contains(FOREIGN_LETTERS) {
@@ -355,7 +357,8 @@ pub fn detect_tokens(tokens: &[crate::text::Token<'_>]) -> DetectedLang {
             other += 1.0;
         }
         // Italian elision: "l'ho" counts as "l'" and "ho" (but French "c'est" is a word of its own).
-        if let Some((head, tail)) = word.split_once('\'') {
+        if let Some(at) = find_ascii(word, b'\'') {
+            let (head, tail) = (&word[..at], &word[at + 1..]);
             if membership(whole) == 0 && !tail.is_empty() && head.len() <= 6 && !head.ends_with('n')
             {
                 let head = &word[..head.len() + 1];

@@ -64,7 +64,10 @@ impl Entry {
 
     /// The first column, up to the first tab.
     pub fn first(&self) -> &'static str {
-        self.rest.split('\t').next().unwrap_or("")
+        match crate::text::find_ascii(self.rest, b'\t') {
+            Some(end) => &self.rest[..end],
+            None => self.rest,
+        }
     }
 }
 

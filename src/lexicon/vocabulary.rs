@@ -7,6 +7,7 @@
 //! Built on first use from [`Table::rows`](super::Table::rows), so it follows however the tables
 //! are stored.
 
+use std::borrow::Cow;
 use std::collections::HashMap;
 use std::sync::OnceLock;
 
@@ -14,6 +15,7 @@ use super::{
     Entry, FxBuildHasher, Table, EN_ADJUSTMENTS, EN_CIVILITY, EN_MODIFIERS, EN_NEGATORS, EN_VADER,
     IT_CIVILITY, IT_FORMS, IT_MODIFIERS, IT_NEGATORS, IT_NORMALISE, IT_PATTERN, IT_WORDS,
 };
+use crate::text::{normalize::fold_cow, Token, TokenKind};
 
 /// What the lexicons say about one word (or phrase): the row of each table that has it.
 #[derive(Clone, Copy, Debug, Default)]
@@ -117,6 +119,52 @@ fn vocabulary() -> &'static Vocabulary {
 /// The summary bits of `key` (`ITALIAN_FUNCTION_WORD`, `IN_VADER`...), 0 for an unknown word.
 pub fn flags(key: &str) -> u8 {
     vocabulary().index.get(key).map_or(0, |&(_, flags)| flags)
+}
+
+/// All one lookup of a folded word tells: its summary bits ([`flags`]) and its rows ([`word`]).
+#[derive(Clone, Copy, Debug, Default)]
+pub struct Known {
+    /// The summary bits, 0 for an unknown word.
+    pub flags: u8,
+    /// What the tables hold for the word, `None` when no table has it.
+    pub word: Option<&'static Word>,
+}
+
+/// [`flags`] and [`word`] of `key` from one lookup.
+pub fn known(key: &str) -> Known {
+    let vocabulary = vocabulary();
+    match vocabulary.index.get(key) {
+        Some(&(at, flags)) => Known {
+            flags,
+            word: vocabulary.words.get(at as usize),
+        },
+        None => Known::default(),
+    }
+}
+
+/// A word token folded once and looked up once: language detection, scoring and the civility
+/// signals all start from the folded word and what the vocabulary knows about it.
+#[derive(Clone, Debug)]
+pub struct FoldedWord<'a> {
+    /// The token folded ([`fold_cow`](crate::text::normalize::fold_cow)).
+    pub key: Cow<'a, str>,
+    /// What the vocabulary knows about `key`.
+    pub known: Known,
+}
+
+/// [`FoldedWord`]s of `tokens`, one per token: `Some` for each [`TokenKind::Word`], `None` for
+/// every other kind.
+pub fn fold_words<'a>(tokens: &[Token<'a>]) -> Vec<Option<FoldedWord<'a>>> {
+    tokens
+        .iter()
+        .map(|token| {
+            (token.kind == TokenKind::Word).then(|| {
+                let key = fold_cow(token.text);
+                let known = known(&key);
+                FoldedWord { key, known }
+            })
+        })
+        .collect()
 }
 
 /// What the lexicons know about `key` (folded), or `None` when no table has it.

@@ -21,7 +21,9 @@ use std::collections::HashSet;
 use std::sync::OnceLock;
 
 use crate::lang::{DetectedLang, Lang};
+use crate::lexicon::vocabulary::{self, FoldedWord};
 use crate::lexicon::{FxBuildHasher, Table};
+use crate::text::count_ascii;
 use crate::text::normalize::{fold_cow, is_upper};
 use crate::text::{tokenize, Span, TokenKind};
 
@@ -115,13 +117,18 @@ pub(crate) fn profile_for(lang: Option<Lang>) -> &'static dyn Profile {
     }
 }
 
-/// Builds the units of a text: tokens, split (elisions) and normalised, looked up once.
-pub(crate) fn units<'a>(tokens: &[crate::text::Token<'a>], profile: &dyn Profile) -> Vec<Unit<'a>> {
+/// Builds the units of a text: tokens, split (elisions) and normalised, looked up once. `words`
+/// holds the word tokens already folded and looked up ([`vocabulary::fold_words`]).
+pub(crate) fn units<'a>(
+    tokens: &[crate::text::Token<'a>],
+    words: &'a [Option<FoldedWord<'_>>],
+    profile: &dyn Profile,
+) -> Vec<Unit<'a>> {
     let mut units: Vec<Unit<'a>> = Vec::with_capacity(tokens.len() + 4);
     let mut boundary = false;
     let mut punct = false;
     let mut clause = false;
-    for &token in tokens {
+    for (at_token, &token) in tokens.iter().enumerate() {
         let first_new = units.len();
         match token.kind {
             TokenKind::Punct => {
@@ -148,12 +155,25 @@ pub(crate) fn units<'a>(tokens: &[crate::text::Token<'a>], profile: &dyn Profile
                     token.text
                 };
                 let offset = token.text.len() - body.len();
-                let folded = fold_cow(body);
+                let known = words.get(at_token).and_then(Option::as_ref);
+                // Borrowed from the folded words (no copy); `changed` says whether folding
+                // changed the written word.
+                let (folded, changed) = match known {
+                    Some(word) => (
+                        Cow::Borrowed(word.key.as_ref()),
+                        matches!(word.key, Cow::Owned(_)),
+                    ),
+                    None => {
+                        let folded = fold_cow(body);
+                        let changed = matches!(folded, Cow::Owned(_));
+                        (folded, changed)
+                    }
+                };
                 // Pieces are found in the folded word; map their offsets back to the written one
                 // character by character ("L’ho" folds to "l'ho", two bytes shorter). Folding
                 // that changes the number of characters (rare: "İ") keeps the word whole.
                 let split = profile.split(&folded).and_then(|at| {
-                    if let Cow::Borrowed(_) = folded {
+                    if !changed {
                         // nothing was folded: offsets are the same in both
                         return Some((at, at));
                     }
@@ -169,8 +189,18 @@ pub(crate) fn units<'a>(tokens: &[crate::text::Token<'a>], profile: &dyn Profile
                 });
                 match split {
                     None => {
-                        let (key, normalised) = profile.normalise(folded);
-                        let (lookup, traits) = lookup_unit(profile, &key, normalised);
+                        let facts = known.map(|word| word.known.word);
+                        let (key, normalised) = match facts {
+                            Some(facts) => profile.normalise_known(folded, facts),
+                            None => profile.normalise(folded),
+                        };
+                        let (lookup, traits) = match facts {
+                            // Normalisation left the key as folded: what is known of it holds.
+                            Some(facts) if !normalised => {
+                                profile.lookup_and_traits_known(&key, facts)
+                            }
+                            _ => lookup_unit(profile, &key, normalised),
+                        };
                         units.push(Unit::new(
                             token.text, key, token.span, token.kind, lookup, traits,
                         ));
@@ -202,7 +232,7 @@ pub(crate) fn units<'a>(tokens: &[crate::text::Token<'a>], profile: &dyn Profile
                 // An emoticon in the language's own lexicon (VADER has many) is scored as VADER does.
                 let lookup = match token.kind {
                     TokenKind::Emoticon => profile
-                        .lookup(&token.text.to_lowercase())
+                        .lookup(&lowercase(token.text))
                         .map(|mut hit| {
                             hit.rules.push(Rule::Emoticon);
                             hit
@@ -241,6 +271,15 @@ pub(crate) fn units<'a>(tokens: &[crate::text::Token<'a>], profile: &dyn Profile
     }
     mark_idioms(&mut units, profile);
     units
+}
+
+/// `text` in lowercase, borrowed when it is already (emoticons mostly are).
+fn lowercase(text: &str) -> Cow<'_, str> {
+    if text.is_ascii() && !text.bytes().any(|b| b.is_ascii_uppercase()) {
+        Cow::Borrowed(text)
+    } else {
+        Cow::Owned(text.to_lowercase())
+    }
 }
 
 /// A unit's lookup, with the normalisation noted first among its rules.
@@ -399,13 +438,18 @@ fn modifier_after(units: &[Unit<'_>], i: usize, profile: &dyn Profile) -> Option
 /// niente**", "non è **affatto** vero"), which makes a negation stronger.
 fn reinforced_after(units: &[Unit<'_>], i: usize, profile: &dyn Profile) -> bool {
     let mut j = i + 1;
+    // One buffer for the two-word phrases, not a new string for each.
+    let mut two = String::new();
     while j < units.len() && j <= i + SCOPE && !units[j].starts_sentence {
-        let two = units
-            .get(j + 1)
-            .filter(|u| !u.starts_sentence)
-            .map(|next| format!("{} {}", units[j].key, next.key));
+        let next = units.get(j + 1).filter(|u| !u.starts_sentence);
+        if let Some(next) = next {
+            two.clear();
+            two.push_str(&units[j].key);
+            two.push(' ');
+            two.push_str(&next.key);
+        }
         if profile.is_reinforcing_npi(&units[j].key)
-            || two.is_some_and(|p| profile.is_reinforcing_npi(&p))
+            || (next.is_some() && profile.is_reinforcing_npi(&two))
         {
             return true;
         }
@@ -471,8 +515,20 @@ pub fn score_tokens(
     lang: DetectedLang,
     explain: bool,
 ) -> Sentiment {
+    score_folded(text, tokens, &vocabulary::fold_words(tokens), lang, explain)
+}
+
+/// [`score`] over the tokens of `text` and their words folded and looked up
+/// ([`vocabulary::fold_words`]), when the caller has them already.
+pub fn score_folded<'a>(
+    text: &str,
+    tokens: &[crate::text::Token<'a>],
+    words: &[Option<FoldedWord<'a>>],
+    lang: DetectedLang,
+    explain: bool,
+) -> Sentiment {
     let profile = profile_for(lang.lang);
-    let units = units(tokens, profile);
+    let units = units(tokens, words, profile);
     let caps_diff = caps_differential(&units);
     let n = units.len();
     let mut valences = vec![0.0f64; n];
@@ -779,8 +835,8 @@ fn byte_offset(text: &str, part: &str) -> usize {
 
 /// Punctuation emphasis of the whole text, as VADER computes it.
 fn punctuation_emphasis(text: &str) -> f64 {
-    let exclamations = text.matches('!').count().min(MAX_EXCLAMATIONS);
-    let questions = text.matches('?').count();
+    let exclamations = count_ascii(text, b'!').min(MAX_EXCLAMATIONS);
+    let questions = count_ascii(text, b'?');
     let question_amplifier = match questions {
         0 | 1 => 0.0,
         2 | 3 => questions as f64 * QUESTION_INCREMENT,
@@ -977,6 +1033,20 @@ mod tests {
                     profile.lookup_and_traits(key),
                     (profile.lookup(key), single),
                     "{key:?} as {:?}",
+                    profile.lang()
+                );
+                // Scoring hands over the vocabulary entry it looked up while folding.
+                let facts = vocabulary::word(key);
+                assert_eq!(
+                    profile.lookup_and_traits_known(key, facts),
+                    (profile.lookup(key), single),
+                    "{key:?} as {:?}, entry given",
+                    profile.lang()
+                );
+                assert_eq!(
+                    profile.normalise_known(Cow::Borrowed(key), facts),
+                    profile.normalise(Cow::Borrowed(key)),
+                    "{key:?} as {:?}, entry given",
                     profile.lang()
                 );
             }

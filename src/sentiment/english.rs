@@ -113,6 +113,14 @@ impl Profile for English {
         (lookup_in(key, facts), traits_in(key, facts))
     }
 
+    fn lookup_and_traits_known(
+        &self,
+        key: &str,
+        facts: Option<&'static Word>,
+    ) -> (Option<Lookup>, Traits) {
+        (lookup_in(key, facts), traits_in(key, facts))
+    }
+
     fn in_lexicon(&self, word: &str) -> bool {
         in_lexicon(vocabulary::word(word))
     }

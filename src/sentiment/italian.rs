@@ -267,7 +267,7 @@ impl Profile for Italian {
     fn split(&self, word: &str) -> Option<usize> {
         // Elision: split after the first apostrophe when a word follows it ("l'ho", "dell'anno",
         // "c'è", "un'amica"); a final apostrophe is an accent or "po'", and stays.
-        if let Some(position) = word.find('\'') {
+        if let Some(position) = crate::text::find_ascii(word, b'\'') {
             let head = &word[..position];
             let tail = &word[position + 1..];
             let elidable = !head.is_empty()
@@ -281,7 +281,16 @@ impl Profile for Italian {
     }
 
     fn normalise<'k>(&self, unit: Cow<'k, str>) -> (Cow<'k, str>, bool) {
-        if let Some(to) = IT_NORMALISE.column(&unit, 0) {
+        let facts = vocabulary::word(&unit);
+        self.normalise_known(unit, facts)
+    }
+
+    fn normalise_known<'k>(
+        &self,
+        unit: Cow<'k, str>,
+        facts: Option<&'static Word>,
+    ) -> (Cow<'k, str>, bool) {
+        if let Some(to) = facts.and_then(|w| w.it_normalise).map(|e| e.first()) {
             return (Cow::Borrowed(to), true);
         }
         if let Some(accented) = accent_from_apostrophe(&unit) {
@@ -303,6 +312,14 @@ impl Profile for Italian {
 
     fn lookup_and_traits(&self, key: &str) -> (Option<Lookup>, Traits) {
         let facts = vocabulary::word(key);
+        (lookup_in(key, facts), traits_in(facts))
+    }
+
+    fn lookup_and_traits_known(
+        &self,
+        key: &str,
+        facts: Option<&'static Word>,
+    ) -> (Option<Lookup>, Traits) {
         (lookup_in(key, facts), traits_in(facts))
     }
 

@@ -169,12 +169,14 @@ pub fn score(text: &str) -> Sentiment {
 /// Scores `text` with explicit options.
 pub fn score_with(text: &str, options: Options) -> Sentiment {
     // One tokenization serves language detection, scoring and the civility signals.
+    // Each word is folded and looked up in the vocabulary once for all three, too.
     let tokens = crate::text::tokenize(text);
+    let words = crate::lexicon::vocabulary::fold_words(&tokens);
     let lang = match options.lang {
         Some(lang) => DetectedLang::given(lang),
-        None => crate::lang::detect_tokens(&tokens),
+        None => crate::lang::detect_folded(&words),
     };
-    let mut result = engine::score_tokens(text, &tokens, lang, options.explain);
-    result.signals = crate::signals::detect_tokens(&tokens, result.lang.lang, result.neg);
+    let mut result = engine::score_folded(text, &tokens, &words, lang, options.explain);
+    result.signals = crate::signals::detect_folded(&tokens, &words, result.lang.lang, result.neg);
     result
 }

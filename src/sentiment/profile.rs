@@ -3,6 +3,7 @@
 use std::borrow::Cow;
 
 use crate::lang::Lang;
+use crate::lexicon::vocabulary::Word;
 use crate::lexicon::{Table, EMOJI, EMOTICONS};
 use crate::text::TokenKind;
 
@@ -20,7 +21,75 @@ pub struct Lookup {
     /// What the form is ("superlative", "plural").
     pub form: Option<&'static str>,
     /// Rules the lookup itself applied (normalisation, elongation, adjustment, superlative).
-    pub rules: Vec<Rule>,
+    pub rules: Rules,
+}
+
+/// The rules one lookup applied, in the order it applied them, each once. Held inline: every
+/// Italian lemma hit notes a rule, and a `Vec` would allocate for each of them on the path that
+/// asks for no explanation at all.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub struct Rules {
+    /// Room for every rule there is (14), so that noting distinct rules can never run out.
+    rules: [Rule; 16],
+    len: u8,
+}
+
+impl Rules {
+    /// No rules.
+    pub const fn new() -> Rules {
+        Rules {
+            rules: [Rule::Negated; 16],
+            len: 0,
+        }
+    }
+
+    /// The rules, in order.
+    pub fn as_slice(&self) -> &[Rule] {
+        &self.rules[..usize::from(self.len)]
+    }
+
+    /// Notes `rule` after the others (nothing if it is already noted: the explanation lists
+    /// each rule once).
+    pub fn push(&mut self, rule: Rule) {
+        self.insert(usize::from(self.len), rule);
+    }
+
+    /// Notes `rule` at position `at` (clamped to the end), unless it is already noted.
+    pub fn insert(&mut self, at: usize, rule: Rule) {
+        let len = usize::from(self.len);
+        if len == self.rules.len() || self.as_slice().contains(&rule) {
+            return;
+        }
+        let at = at.min(len);
+        self.rules.copy_within(at..len, at + 1);
+        self.rules[at] = rule;
+        self.len += 1;
+    }
+
+    /// Whether no rule is noted.
+    pub fn is_empty(&self) -> bool {
+        self.len == 0
+    }
+}
+
+impl Default for Rules {
+    fn default() -> Rules {
+        Rules::new()
+    }
+}
+
+impl std::fmt::Debug for Rules {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_list().entries(self.as_slice()).finish()
+    }
+}
+
+impl<'r> IntoIterator for &'r Rules {
+    type Item = &'r Rule;
+    type IntoIter = std::slice::Iter<'r, Rule>;
+    fn into_iter(self) -> Self::IntoIter {
+        self.as_slice().iter()
+    }
 }
 
 impl Lookup {
@@ -31,7 +100,7 @@ impl Lookup {
             source: table.source,
             lemma: None,
             form: None,
-            rules: Vec::new(),
+            rules: Rules::new(),
         }
     }
 }
@@ -74,6 +143,16 @@ pub trait Profile {
         (unit, false)
     }
 
+    /// [`Profile::normalise`] of a unit whose vocabulary entry the caller already has (`facts`,
+    /// `None` when no table has the unit); a profile overrides it to skip its own lookup.
+    fn normalise_known<'k>(
+        &self,
+        unit: Cow<'k, str>,
+        _facts: Option<&'static Word>,
+    ) -> (Cow<'k, str>, bool) {
+        self.normalise(unit)
+    }
+
     /// The rule-word facts of a unit, which the engine asks about every unit near a sentiment
     /// word: computed once per unit. They must equal what the single methods answer (a test checks
     /// every lexicon key); a profile overrides this only to answer from one lookup.
@@ -94,6 +173,16 @@ pub trait Profile {
     /// to look the key up once for both).
     fn lookup_and_traits(&self, key: &str) -> (Option<Lookup>, Traits) {
         (self.lookup(key), self.traits(key))
+    }
+
+    /// [`Profile::lookup_and_traits`] of a key whose vocabulary entry the caller already has
+    /// (`facts`, `None` when no table has the key); a profile overrides it to skip the lookup.
+    fn lookup_and_traits_known(
+        &self,
+        key: &str,
+        _facts: Option<&'static Word>,
+    ) -> (Option<Lookup>, Traits) {
+        self.lookup_and_traits(key)
     }
 
     /// Whether the word is in the lexicon at all (VADER lets only words outside the lexicon act as
@@ -167,12 +256,14 @@ pub trait Profile {
 /// Looks up an emoji in the project's table: VS16 and skin tones are stripped, and a ZWJ sequence
 /// absent from the table is scored as its first component (👍🏽 as 👍, 👨‍💻 as 👨).
 pub fn emoji_lookup(emoji: &str) -> Option<Lookup> {
-    let base: String = emoji
-        .chars()
-        .filter(|&c| {
-            c != '\u{FE0F}' && c != '\u{FE0E}' && !('\u{1F3FB}'..='\u{1F3FF}').contains(&c)
-        })
-        .collect();
+    let decoration =
+        |c: char| c == '\u{FE0F}' || c == '\u{FE0E}' || ('\u{1F3FB}'..='\u{1F3FF}').contains(&c);
+    // Most emoji carry no decoration: looked up as written, without a copy.
+    let base: Cow<str> = if emoji.contains(decoration) {
+        Cow::Owned(emoji.chars().filter(|&c| !decoration(c)).collect())
+    } else {
+        Cow::Borrowed(emoji)
+    };
     let valence = EMOJI.decimal(&base, 0).or_else(|| {
         base.split('\u{200D}')
             .next()
@@ -185,8 +276,12 @@ pub fn emoji_lookup(emoji: &str) -> Option<Lookup> {
 
 /// Looks up an emoticon (case-insensitive; a repeated mouth, `:)))`, counts as one).
 pub fn emoticon_lookup(emoticon: &str) -> Option<Lookup> {
-    let lower = emoticon.to_ascii_lowercase();
-    let mut key = lower.as_str();
+    let lower = if emoticon.bytes().any(|b| b.is_ascii_uppercase()) {
+        Cow::Owned(emoticon.to_ascii_lowercase())
+    } else {
+        Cow::Borrowed(emoticon)
+    };
+    let mut key = lower.as_ref();
     loop {
         if let Some(valence) = EMOTICONS.decimal(key, 0) {
             let mut lookup = Lookup::from_table(&EMOTICONS, valence);

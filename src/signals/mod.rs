@@ -40,9 +40,10 @@ use crate::lang::Lang;
 use std::borrow::Cow;
 use std::collections::HashSet;
 
+use crate::lexicon::vocabulary::{fold_words, FoldedWord, Known};
 use crate::lexicon::{FxBuildHasher, Table, EN_CIVILITY, IT_CIVILITY};
 use crate::text::normalize::{collapse_elongation, fold_cow, is_elongated, is_upper};
-use crate::text::{tokenize, Span, TokenKind};
+use crate::text::{count_ascii, find_ascii, tokenize, Span, TokenKind};
 
 /// An insult stands this many words after the second-person word that aims it ("you're such a
 /// complete idiot": 4).
@@ -182,6 +183,8 @@ pub struct Signals {
 /// One word of the text as the matcher sees it.
 struct Word<'a> {
     key: Cow<'a, str>,
+    /// What the vocabulary knows about `key`, when it was looked up already (a whole word).
+    known: Option<Known>,
     span: Span,
     mention: bool,
 }
@@ -230,8 +233,27 @@ fn continues(tables: &[&'static Table], phrase: &str) -> bool {
 
 /// The category and weight of `key` in the first table that has it.
 fn lookup(tables: &[&'static Table], key: &str) -> Option<(&'static str, Cue, f64)> {
+    lookup_known(tables, key, None)
+}
+
+/// [`lookup`], reading the civility rows from what the vocabulary knows about `key` when the
+/// caller has that already (no table lookup then).
+fn lookup_known(
+    tables: &[&'static Table],
+    key: &str,
+    known: Option<Known>,
+) -> Option<(&'static str, Cue, f64)> {
     for table in tables {
-        if let Some(row) = table.row(key) {
+        let row = match known {
+            Some(known) if std::ptr::eq(*table, &EN_CIVILITY) => {
+                known.word.and_then(|w| w.en_civility).map(|e| e.rest)
+            }
+            Some(known) if std::ptr::eq(*table, &IT_CIVILITY) => {
+                known.word.and_then(|w| w.it_civility).map(|e| e.rest)
+            }
+            _ => table.row(key),
+        };
+        if let Some(row) = row {
             let mut columns = row.split('\t');
             let cue = columns.next().and_then(Cue::parse)?;
             let weight = columns
@@ -246,11 +268,12 @@ fn lookup(tables: &[&'static Table], key: &str) -> Option<(&'static str, Cue, f6
 
 fn words<'a>(
     tokens: &[crate::text::Token<'a>],
+    folded: &'a [Option<FoldedWord<'_>>],
     tables: &[&'static Table],
 ) -> (Vec<Word<'a>>, Shape) {
     let mut words = Vec::with_capacity(tokens.len() + 4);
     let mut shape = Shape::default();
-    for &token in tokens {
+    for (at_token, &token) in tokens.iter().enumerate() {
         match token.kind {
             TokenKind::Word | TokenKind::Hashtag => {
                 let raw = token.text.trim_start_matches('#');
@@ -259,11 +282,20 @@ fn words<'a>(
                 if letters >= 3 && is_upper(raw) {
                     shape.caps_letters += letters;
                 }
-                let key = fold_cow(raw);
+                // Word tokens come folded already (a hashtag's body is folded here).
+                let prefolded = folded.get(at_token).and_then(Option::as_ref);
+                let (key, known) = match prefolded.filter(|_| raw.len() == token.text.len()) {
+                    Some(word) => (Cow::Borrowed(word.key.as_ref()), Some(word.known)),
+                    None => (fold_cow(raw), None),
+                };
                 // Italian elision: "un'idiota" is "un'" + "idiota", "l'hai" is "l'" + "hai"; English
                 // contractions ("you're", "doesn't") stay whole.
-                match key.find('\'') {
-                    Some(at) if at > 0 && key.len() - at > 3 && lookup(tables, &key).is_none() => {
+                match find_ascii(&key, b'\'') {
+                    Some(at)
+                        if at > 0
+                            && key.len() - at > 3
+                            && lookup_known(tables, &key, known).is_none() =>
+                    {
                         let (head, tail) = match &key {
                             Cow::Borrowed(key) => {
                                 let (head, tail) = key.split_at(at + 1);
@@ -276,17 +308,20 @@ fn words<'a>(
                         };
                         words.push(Word {
                             key: head,
+                            known: None,
                             span: token.span,
                             mention: false,
                         });
                         words.push(Word {
                             key: tail,
+                            known: None,
                             span: token.span,
                             mention: false,
                         });
                     }
                     _ => words.push(Word {
                         key,
+                        known,
                         span: token.span,
                         mention: false,
                     }),
@@ -294,16 +329,17 @@ fn words<'a>(
             }
             TokenKind::Mention => words.push(Word {
                 key: Cow::Borrowed(""),
+                known: None,
                 span: token.span,
                 mention: true,
             }),
             TokenKind::Punct => {
-                let questions = token.text.matches('?').count();
+                let questions = count_ascii(token.text, b'?');
                 if questions > 0 {
                     shape.questions += 1;
                     shape.question_at.push(words.len());
                 }
-                if token.text.matches('!').count() >= 2 {
+                if count_ascii(token.text, b'!') >= 2 {
                     shape.bang_runs += 1;
                 }
             }
@@ -335,8 +371,19 @@ pub fn detect_tokens(
     lang: Option<Lang>,
     negative_share: f64,
 ) -> Signals {
+    detect_folded(tokens, &fold_words(tokens), lang, negative_share)
+}
+
+/// [`detect`] over tokens and their words folded and looked up
+/// ([`fold_words`]), when the caller has them already.
+pub fn detect_folded<'a>(
+    tokens: &[crate::text::Token<'a>],
+    folded: &[Option<FoldedWord<'a>>],
+    lang: Option<Lang>,
+    negative_share: f64,
+) -> Signals {
     let tables = tables_for(lang);
-    let (words, shape) = words(tokens, tables);
+    let (words, shape) = words(tokens, folded, tables);
     let longest = max_words();
     let mut hits: Vec<(usize, CueHit)> = Vec::new();
     let mut i = 0;
@@ -361,7 +408,7 @@ pub fn detect_tokens(
             }
             if found.is_none() {
                 let key = &words[i].key;
-                let hit = lookup(tables, key).or_else(|| {
+                let hit = lookup_known(tables, key, words[i].known).or_else(|| {
                     if !is_elongated(key) {
                         return None;
                     }

@@ -112,6 +112,21 @@ pub fn tokenize(text: &str) -> Vec<Token<'_>> {
     tokens
 }
 
+/// Byte offset of the first `mark` (an ASCII character) in `text`. A plain byte loop: on the
+/// short words and tokens it is asked about per word, faster than `str::find`'s searcher.
+#[inline]
+pub fn find_ascii(text: &str, mark: u8) -> Option<usize> {
+    debug_assert!(mark.is_ascii());
+    text.bytes().position(|b| b == mark)
+}
+
+/// How many times `mark` (an ASCII character) occurs in `text` (see [`find_ascii`]).
+#[inline]
+pub fn count_ascii(text: &str, mark: u8) -> usize {
+    debug_assert!(mark.is_ascii());
+    text.bytes().filter(|&b| b == mark).count()
+}
+
 /// Number of UTF-16 code units in `s`.
 #[inline]
 pub fn utf16_len(s: &str) -> u32 {
@@ -186,7 +201,7 @@ impl<'a> Scanner<'a> {
         }
         let start = self.pos;
         let rest = self.rest();
-        let at_boundary = self.previous_char().is_none_or(|c| !c.is_alphanumeric());
+        let at_boundary = self.previous_char().map_or(true, |c| !c.is_alphanumeric());
 
         if at_boundary {
             if let Some(len) = url_len(rest) {
@@ -240,7 +255,7 @@ impl<'a> Scanner<'a> {
             {
                 let next = after[apostrophe.len_utf8()..].chars().next();
                 let ends_in_vowel = segment.chars().next_back().is_some_and(is_vowel);
-                if ends_in_vowel && next.is_none_or(|c| !c.is_alphanumeric()) {
+                if ends_in_vowel && next.map_or(true, |c| !c.is_alphanumeric()) {
                     len += apostrophe.len_utf8();
                 }
             }

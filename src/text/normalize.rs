@@ -61,7 +61,7 @@ pub fn collapse_elongation(word: &str, keep: usize) -> Option<String> {
         } else {
             run
         };
-        out.extend(std::iter::repeat_n(c, copies));
+        out.extend(std::iter::repeat(c).take(copies));
         i += run;
     }
     changed.then_some(out)
@@ -98,21 +98,24 @@ pub fn is_elongated(word: &str) -> bool {
 /// Laughter in its chat spellings: "ahah", "ahahahah", "hahaha", "haha", "ahaha", "jajaja", "lol"
 /// is in the lexicons instead.
 pub fn is_laughter(word: &str) -> bool {
-    let letters: Vec<char> = word.chars().collect();
-    if letters.len() < 4 {
-        return false;
-    }
+    // Asked of every Italian word: pairs of neighbouring characters, without collecting them, and
+    // the first pair that is no laughter ends it. Three alternations need four letters at least.
     let is_a = |c: char| c == 'a';
     let is_h = |c: char| c == 'h' || c == 'j';
+    let mut chars = word.chars();
+    let Some(mut previous) = chars.next() else {
+        return false;
+    };
     // alternating a/h pairs, possibly with a doubled letter ("ahahha", "ahhaha")
     let mut alternations = 0;
-    for pair in letters.windows(2) {
-        match (pair[0], pair[1]) {
+    for c in chars {
+        match (previous, c) {
             (x, y) if is_a(x) && is_h(y) => alternations += 1,
             (x, y) if is_h(x) && is_a(y) => alternations += 1,
             (x, y) if x == y && (is_a(x) || is_h(x)) => {}
             _ => return false,
         }
+        previous = c;
     }
     alternations >= 3
 }
