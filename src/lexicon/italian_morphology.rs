@@ -698,38 +698,43 @@ pub fn expand_lemmas(rows: &[(&str, &str, &str)]) -> (String, Vec<(usize, String
             }
         }
     }
-    // Sorted by form, then lemmas before other forms; the sort is stable, so equal forms stay in
-    // file order and then in the order the lemma generated them: the first of each run of equal
-    // forms is the one that wins. The first eight bytes, read as a big-endian number, settle most
-    // comparisons without comparing the strings.
-    let mut order: Vec<(u64, bool, Span)> = forms
+    // Sorted by form, then lemmas before other forms, then in the order generated (file order,
+    // then the order each lemma generated its forms): the first of each run of equal forms is
+    // the one that wins. Small items and a total order keep the sort cheap in wasm, where it
+    // dominated first use: the form's first eight bytes as a big-endian number settle most
+    // comparisons, and the position in `forms.list` (lemma flag in the low bit) breaks ties.
+    let mut order: Vec<(u64, u32)> = forms
         .list
         .iter()
-        .map(|span| {
+        .enumerate()
+        .map(|(at, span)| {
             let form = forms.form(span).as_bytes();
             let mut prefix = [0u8; 8];
             let shared = form.len().min(8);
             prefix[..shared].copy_from_slice(&form[..shared]);
-            (u64::from_be_bytes(prefix), span.tag != "lemma", *span)
+            let later = u32::from(span.tag != "lemma");
+            (u64::from_be_bytes(prefix), ((at as u32) << 1) | later)
         })
         .collect();
-    order.sort_by(|a, b| {
+    let span_of = |item: &(u64, u32)| &forms.list[(item.1 >> 1) as usize];
+    let rest_of = |item: &(u64, u32)| forms.form(span_of(item)).as_bytes().get(8..).unwrap_or(&[]);
+    order.sort_unstable_by(|a, b| {
         a.0.cmp(&b.0)
-            .then_with(|| forms.form(&a.2).cmp(forms.form(&b.2)))
-            .then(a.1.cmp(&b.1))
+            .then_with(|| rest_of(a).cmp(rest_of(b)))
+            .then((a.1 & 1).cmp(&(b.1 & 1)))
+            .then((a.1 >> 1).cmp(&(b.1 >> 1)))
     });
-    order.dedup_by(|later, first| {
-        later.0 == first.0 && forms.form(&later.2) == forms.form(&first.2)
-    });
+    order.dedup_by(|later, first| later.0 == first.0 && rest_of(later) == rest_of(first));
+    let order: Vec<Span> = order.iter().map(|item| *span_of(item)).collect();
     let length: usize = order
         .iter()
-        .map(|(_, _, span)| {
+        .map(|span| {
             let (lemma, _, valence) = rows[span.row as usize];
             (span.end - span.start) as usize + valence.len() + lemma.len() + span.tag.len() + 4
         })
         .sum();
     let mut table = String::with_capacity(length);
-    for (_, _, span) in &order {
+    for span in &order {
         let (lemma, _, valence) = rows[span.row as usize];
         for part in [
             forms.form(span),
