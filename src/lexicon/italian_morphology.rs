@@ -639,6 +639,10 @@ impl Forms {
         &self.text[span.start as usize..span.end as usize]
     }
 
+    fn form_bytes(&self, span: &Span) -> &[u8] {
+        &self.text.as_bytes()[span.start as usize..span.end as usize]
+    }
+
     fn push(&mut self, form: impl fmt::Display, tag: &'static str) {
         let start = self.text.len();
         // Writing to a String cannot fail.
@@ -700,31 +704,45 @@ pub fn expand_lemmas(rows: &[(&str, &str, &str)]) -> (String, Vec<(usize, String
     }
     // Sorted by form, then lemmas before other forms, then in the order generated (file order,
     // then the order each lemma generated its forms): the first of each run of equal forms is
-    // the one that wins. Small items and a total order keep the sort cheap in wasm, where it
-    // dominated first use: the form's first eight bytes as a big-endian number settle most
-    // comparisons, and the position in `forms.list` (lemma flag in the low bit) breaks ties.
-    let mut order: Vec<(u64, u32)> = forms
+    // the one that wins. This sort was most of first use, so its items are small and mostly
+    // compared as integers: the form's first sixteen bytes as two big-endian numbers (zero-padded:
+    // forms have no zero bytes, so a shorter form sorts first), the rest of longer forms only on a
+    // tie, then the lemma flag (top bit) and position in `forms.list`, a total order.
+    let mut order: Vec<(u64, u64, u32)> = forms
         .list
         .iter()
         .enumerate()
         .map(|(at, span)| {
-            let form = forms.form(span).as_bytes();
-            let mut prefix = [0u8; 8];
-            let shared = form.len().min(8);
-            prefix[..shared].copy_from_slice(&form[..shared]);
-            let later = u32::from(span.tag != "lemma");
-            (u64::from_be_bytes(prefix), ((at as u32) << 1) | later)
+            let form = forms.form_bytes(span);
+            let mut high = [0u8; 8];
+            let mut low = [0u8; 8];
+            for (at, &byte) in form.iter().take(16).enumerate() {
+                if at < 8 {
+                    high[at] = byte;
+                } else {
+                    low[at - 8] = byte;
+                }
+            }
+            let later = u32::from(span.tag != "lemma") << 31;
+            (
+                u64::from_be_bytes(high),
+                u64::from_be_bytes(low),
+                later | at as u32,
+            )
         })
         .collect();
-    let span_of = |item: &(u64, u32)| &forms.list[(item.1 >> 1) as usize];
-    let rest_of = |item: &(u64, u32)| forms.form(span_of(item)).as_bytes().get(8..).unwrap_or(&[]);
+    const POSITION: u32 = !(1 << 31);
+    let span_of = |item: &(u64, u64, u32)| &forms.list[(item.2 & POSITION) as usize];
+    let rest_of = |item: &(u64, u64, u32)| forms.form_bytes(span_of(item)).get(16..).unwrap_or(&[]);
     order.sort_unstable_by(|a, b| {
-        a.0.cmp(&b.0)
+        (a.0, a.1)
+            .cmp(&(b.0, b.1))
             .then_with(|| rest_of(a).cmp(rest_of(b)))
-            .then((a.1 & 1).cmp(&(b.1 & 1)))
-            .then((a.1 >> 1).cmp(&(b.1 >> 1)))
+            .then(a.2.cmp(&b.2))
     });
-    order.dedup_by(|later, first| later.0 == first.0 && rest_of(later) == rest_of(first));
+    order.dedup_by(|later, first| {
+        (later.0, later.1) == (first.0, first.1) && rest_of(later) == rest_of(first)
+    });
     let order: Vec<Span> = order.iter().map(|item| *span_of(item)).collect();
     let length: usize = order
         .iter()
