@@ -96,8 +96,6 @@
 //! `infinitive (clitic)`. Gerunds and imperatives with enclitics ("odiandolo", "amalo") strip to
 //! forms that are already listed.
 
-use std::fmt;
-
 /// One inflected form of a lemma, and what it is.
 #[allow(dead_code)] // made by `inflect`, for tests/italian_morphology.rs; the forms table is not
 pub struct Inflection {
@@ -643,10 +641,9 @@ impl Forms {
         &self.text.as_bytes()[span.start as usize..span.end as usize]
     }
 
-    fn push(&mut self, form: impl fmt::Display, tag: &'static str) {
+    fn push(&mut self, form: impl Piece, tag: &'static str) {
         let start = self.text.len();
-        // Writing to a String cannot fail.
-        let _ = fmt::Write::write_fmt(&mut self.text, format_args!("{form}"));
+        form.write_to(&mut self.text);
         let end = self.text.len();
         let new = &self.text[start..];
         let repeated = self.unique
@@ -666,13 +663,45 @@ impl Forms {
     }
 }
 
-/// Pieces written one after another, without building the string.
+/// Something [`Forms::push`] writes straight into its buffer, without building a string first
+/// (and without `core::fmt`, slow where it matters: first use in wasm).
+trait Piece {
+    fn write_to(&self, out: &mut String);
+}
+
+impl Piece for &str {
+    fn write_to(&self, out: &mut String) {
+        out.push_str(self);
+    }
+}
+
+impl Piece for String {
+    fn write_to(&self, out: &mut String) {
+        out.push_str(self);
+    }
+}
+
+impl Piece for &&str {
+    fn write_to(&self, out: &mut String) {
+        out.push_str(self);
+    }
+}
+
+impl Piece for &String {
+    fn write_to(&self, out: &mut String) {
+        out.push_str(self);
+    }
+}
+
+/// Pieces written one after another.
 #[derive(Clone, Copy)]
 struct Concat<'a, const N: usize>([&'a str; N]);
 
-impl<const N: usize> fmt::Display for Concat<'_, N> {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        self.0.iter().try_for_each(|piece| f.write_str(piece))
+impl<const N: usize> Piece for Concat<'_, N> {
+    fn write_to(&self, out: &mut String) {
+        for piece in self.0 {
+            out.push_str(piece);
+        }
     }
 }
 
@@ -932,7 +961,7 @@ fn adjective(lemma: &str, forms: &mut Forms) {
             None => format!("{}issim", &plural[..plural.len() - 1]),
         };
         for ending in ["o", "a", "i", "e"] {
-            forms.push(format_args!("{sup_stem}{ending}"), "superlative");
+            forms.push(Concat([&*sup_stem, ending]), "superlative");
         }
     }
 
@@ -974,10 +1003,10 @@ fn noun(lemma: &str, forms: &mut Forms) {
     if let Some(stem) = lemma.strip_suffix('o') {
         forms.push(plural_o(lemma, stem, true), "plural");
     } else if let Some(stem) = lemma.strip_suffix('e') {
-        forms.push(format_args!("{stem}i"), "plural");
+        forms.push(Concat([stem, "i"]), "plural");
         if let Some(agent) = lemma.strip_suffix("tore") {
-            forms.push(format_args!("{agent}trice"), "feminine");
-            forms.push(format_args!("{agent}trici"), "feminine plural");
+            forms.push(Concat([agent, "trice"]), "feminine");
+            forms.push(Concat([agent, "trici"]), "feminine plural");
         }
     } else if let Some(stem) = lemma.strip_suffix('a') {
         if MASCULINE_A_NOUNS.contains(&lemma) {
@@ -988,7 +1017,7 @@ fn noun(lemma: &str, forms: &mut Forms) {
             };
             forms.push(masc, "plural");
         } else if both_gender_a(lemma) {
-            forms.push(format_args!("{stem}i"), "plural");
+            forms.push(Concat([stem, "i"]), "plural");
             forms.push(plural_a(lemma), "feminine plural");
         } else {
             forms.push(plural_a(lemma), "plural");
@@ -1051,7 +1080,9 @@ struct Verb {
 
 impl Verb {
     fn join(&self, ending: &str) -> String {
-        self.joined(ending, "").to_string()
+        let mut joined = String::new();
+        self.joined(ending, "").write_to(&mut joined);
+        joined
     }
 
     /// The stem joined to the ending `first` + `second`, written without building the ending.
@@ -1079,23 +1110,23 @@ impl Joined<'_> {
     }
 }
 
-impl fmt::Display for Joined<'_> {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+impl Piece for Joined<'_> {
+    fn write_to(&self, out: &mut String) {
         let stem = self.stem;
         let front = self.ending_starts_with("e") || self.ending_starts_with("i");
         let without_last = &stem[..stem.len().saturating_sub(1)];
         match self.kind {
             StemKind::Hard if front => {
-                f.write_str(stem)?;
-                f.write_str("h")?;
+                out.push_str(stem);
+                out.push('h');
             }
-            StemKind::Soft if front => f.write_str(without_last)?,
-            StemKind::Iare if self.ending_starts_with("i") => f.write_str(without_last)?,
-            StemKind::StressedIare if self.ending_starts_with("ia") => f.write_str(without_last)?,
-            _ => f.write_str(stem)?,
+            StemKind::Soft if front => out.push_str(without_last),
+            StemKind::Iare if self.ending_starts_with("i") => out.push_str(without_last),
+            StemKind::StressedIare if self.ending_starts_with("ia") => out.push_str(without_last),
+            _ => out.push_str(stem),
         }
-        f.write_str(self.ending[0])?;
-        f.write_str(self.ending[1])
+        out.push_str(self.ending[0]);
+        out.push_str(self.ending[1]);
     }
 }
 
@@ -1247,11 +1278,11 @@ fn conjugate(base: &str, v: &Verb, forms: &mut Forms) {
         },
     };
     for e in ["o", "a", "i", "e"] {
-        forms.push(format_args!("{participle_stem}{e}"), "past participle");
+        forms.push(Concat([&*participle_stem, e]), "past participle");
     }
     // Participles used as adjectives take -issimo: arrabbiatissimo, consigliatissimo.
     for e in ["o", "a", "i", "e"] {
-        forms.push(format_args!("{participle_stem}issim{e}"), "superlative");
+        forms.push(Concat([&*participle_stem, "issim", e]), "superlative");
     }
 
     // imperfect
@@ -1274,10 +1305,10 @@ fn conjugate(base: &str, v: &Verb, forms: &mut Forms) {
         },
     };
     for e in ["ò", "ai", "à", "emo", "ete", "anno"] {
-        forms.push(format_args!("{future_stem}{e}"), "future");
+        forms.push(Concat([&*future_stem, e]), "future");
     }
     for e in ["ei", "esti", "ebbe", "emmo", "este", "ebbero"] {
-        forms.push(format_args!("{future_stem}{e}"), "conditional");
+        forms.push(Concat([&*future_stem, e]), "conditional");
     }
 
     // present subjunctive
@@ -1293,10 +1324,10 @@ fn conjugate(base: &str, v: &Verb, forms: &mut Forms) {
             } else {
                 strong_present.clone().unwrap_or_else(|| v.stem.clone())
             };
-            forms.push(format_args!("{sing_stem}a"), "subjunctive");
+            forms.push(Concat([&*sing_stem, "a"]), "subjunctive");
             forms.push(v.joined("iamo", ""), "subjunctive");
             forms.push(v.joined("iate", ""), "subjunctive");
-            forms.push(format_args!("{sing_stem}ano"), "subjunctive");
+            forms.push(Concat([&*sing_stem, "ano"]), "subjunctive");
         }
     }
 
@@ -1319,12 +1350,12 @@ fn conjugate(base: &str, v: &Verb, forms: &mut Forms) {
                 .map(|s| format!("{}{}", v.prefix, s.past));
             match strong_past {
                 Some(sp) => {
-                    forms.push(format_args!("{sp}i"), "passato remoto");
+                    forms.push(Concat([&*sp, "i"]), "passato remoto");
                     forms.push(v.joined("esti", ""), "passato remoto");
-                    forms.push(format_args!("{sp}e"), "passato remoto");
+                    forms.push(Concat([&*sp, "e"]), "passato remoto");
                     forms.push(v.joined("emmo", ""), "passato remoto");
                     forms.push(v.joined("este", ""), "passato remoto");
-                    forms.push(format_args!("{sp}ero"), "passato remoto");
+                    forms.push(Concat([&*sp, "ero"]), "passato remoto");
                 }
                 None => {
                     for e in [
