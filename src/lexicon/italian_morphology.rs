@@ -97,6 +97,7 @@
 //! forms that are already listed.
 
 /// One inflected form of a lemma, and what it is.
+#[allow(dead_code)] // made by `inflect`, for tests/italian_morphology.rs; the forms table is not
 pub struct Inflection {
     /// The inflected form: lowercase, NFC, as it is typed.
     pub form: String,
@@ -588,18 +589,118 @@ fn lookup<T: Copy>(table: &[(&'static str, T)], key: &str) -> Option<T> {
     table.iter().find(|(k, _)| *k == key).map(|(_, v)| *v)
 }
 
-/// Collects forms, keeping the first tag of a form produced twice.
-/// The forms of one lemma as they are generated; with `unique`, a form already there is skipped
-/// (so it keeps its first tag).
+/// Forms as they are generated, written one after another into one buffer (this runs at first
+/// use, in wasm too, where a small allocation per form is what costs most). With `unique`, a form
+/// the current lemma already has is skipped, so it keeps its first tag.
 struct Forms {
-    list: Vec<Inflection>,
+    text: String,
+    list: Vec<Span>,
+    /// Where the current lemma's forms start in `list`.
+    lemma_start: usize,
     unique: bool,
 }
 
+/// One form in [`Forms::text`], the row of its lemma and its place among the lemma's forms.
+#[derive(Clone, Copy)]
+struct Span {
+    start: u32,
+    end: u32,
+    row: u32,
+    tag: &'static str,
+}
+
 impl Forms {
-    fn push(&mut self, form: String, tag: &'static str) {
-        if !form.is_empty() && !(self.unique && self.list.iter().any(|i| i.form == form)) {
-            self.list.push(Inflection { form, tag });
+    fn new(unique: bool) -> Forms {
+        Forms {
+            text: String::new(),
+            list: Vec::new(),
+            lemma_start: 0,
+            unique,
+        }
+    }
+
+    fn start_lemma(&mut self) {
+        self.lemma_start = self.list.len();
+    }
+
+    /// Drops the current lemma's forms (it could not be inflected).
+    fn abandon_lemma(&mut self) {
+        let start = self
+            .list
+            .get(self.lemma_start)
+            .map_or(self.text.len(), |span| span.start as usize);
+        self.text.truncate(start);
+        self.list.truncate(self.lemma_start);
+    }
+
+    fn form(&self, span: &Span) -> &str {
+        &self.text[span.start as usize..span.end as usize]
+    }
+
+    fn form_bytes(&self, span: &Span) -> &[u8] {
+        &self.text.as_bytes()[span.start as usize..span.end as usize]
+    }
+
+    fn push(&mut self, form: impl Piece, tag: &'static str) {
+        let start = self.text.len();
+        form.write_to(&mut self.text);
+        let end = self.text.len();
+        let new = &self.text[start..];
+        let repeated = self.unique
+            && self.list[self.lemma_start..]
+                .iter()
+                .any(|span| &self.text[span.start as usize..span.end as usize] == new);
+        if start == end || repeated {
+            self.text.truncate(start);
+        } else {
+            self.list.push(Span {
+                start: start as u32,
+                end: end as u32,
+                row: 0,
+                tag,
+            });
+        }
+    }
+}
+
+/// Something [`Forms::push`] writes straight into its buffer, without building a string first
+/// (and without `core::fmt`, slow where it matters: first use in wasm).
+trait Piece {
+    fn write_to(&self, out: &mut String);
+}
+
+impl Piece for &str {
+    fn write_to(&self, out: &mut String) {
+        out.push_str(self);
+    }
+}
+
+impl Piece for String {
+    fn write_to(&self, out: &mut String) {
+        out.push_str(self);
+    }
+}
+
+impl Piece for &&str {
+    fn write_to(&self, out: &mut String) {
+        out.push_str(self);
+    }
+}
+
+impl Piece for &String {
+    fn write_to(&self, out: &mut String) {
+        out.push_str(self);
+    }
+}
+
+/// Pieces written one after another.
+#[derive(Clone, Copy)]
+struct Concat<'a, const N: usize>([&'a str; N]);
+
+impl<const N: usize> Piece for Concat<'_, N> {
+    fn write_to(&self, out: &mut String) {
+        for piece in self.0 {
+            out.push_str(piece);
         }
     }
 }
@@ -610,31 +711,88 @@ impl Forms {
 /// "finire"), then the first lemma in file order. A lemma that cannot be inflected is left out and
 /// returned with its row index and the reason.
 pub fn expand_lemmas(rows: &[(&str, &str, &str)]) -> (String, Vec<(usize, String)>) {
-    let mut forms: Vec<(String, bool, usize, usize, &'static str)> =
-        Vec::with_capacity(rows.len() * 16);
+    // Not deduplicated per lemma: the sort below keeps a lemma's first tag for a form it
+    // generates twice, without the quadratic scan `inflect` makes (this runs at first use).
+    let mut forms = Forms::new(false);
+    forms.text.reserve(rows.len() * 200);
+    forms.list.reserve(rows.len() * 20);
     let mut errors = Vec::new();
     for (row, (lemma, pos, _)) in rows.iter().enumerate() {
-        // Not deduplicated per lemma: the sort below keeps a lemma's first tag for a form it
-        // generates twice, without the quadratic scan `inflect` makes (this runs at first use).
-        match inflect_with(lemma, pos, false) {
-            Ok(inflections) => forms.extend(
-                inflections
-                    .into_iter()
-                    .enumerate()
-                    .map(|(position, i)| (i.form, i.tag != "lemma", row, position, i.tag)),
-            ),
-            Err(error) => errors.push((row, error)),
+        forms.start_lemma();
+        match inflect_into(lemma, pos, &mut forms) {
+            Ok(()) => {
+                for span in &mut forms.list[forms.lemma_start..] {
+                    span.row = row as u32;
+                }
+            }
+            Err(error) => {
+                forms.abandon_lemma();
+                errors.push((row, error));
+            }
         }
     }
-    // Sorted by form, then lemmas before other forms, then file order, then the order the lemma
-    // generated them in: the first of each run of equal forms is the one that wins.
-    forms
-        .sort_unstable_by(|a, b| (a.0.as_str(), a.1, a.2, a.3).cmp(&(b.0.as_str(), b.1, b.2, b.3)));
-    forms.dedup_by(|later, first| later.0 == first.0);
-    let mut table = String::with_capacity(forms.len() * 36);
-    for (form, _, row, _, tag) in forms {
-        let (lemma, _, valence) = rows[row];
-        for part in [form.as_str(), "\t", valence, "\t", lemma, "\t", tag, "\n"] {
+    // Sorted by form, then lemmas before other forms, then in the order generated (file order,
+    // then the order each lemma generated its forms): the first of each run of equal forms is
+    // the one that wins. This sort was most of first use, so its items are small and mostly
+    // compared as integers: the form's first sixteen bytes as two big-endian numbers (zero-padded:
+    // forms have no zero bytes, so a shorter form sorts first), the rest of longer forms only on a
+    // tie, then the lemma flag (top bit) and position in `forms.list`, a total order.
+    let mut order: Vec<(u64, u64, u32)> = forms
+        .list
+        .iter()
+        .enumerate()
+        .map(|(at, span)| {
+            let form = forms.form_bytes(span);
+            let mut high = [0u8; 8];
+            let mut low = [0u8; 8];
+            for (at, &byte) in form.iter().take(16).enumerate() {
+                if at < 8 {
+                    high[at] = byte;
+                } else {
+                    low[at - 8] = byte;
+                }
+            }
+            let later = u32::from(span.tag != "lemma") << 31;
+            (
+                u64::from_be_bytes(high),
+                u64::from_be_bytes(low),
+                later | at as u32,
+            )
+        })
+        .collect();
+    const POSITION: u32 = !(1 << 31);
+    let span_of = |item: &(u64, u64, u32)| &forms.list[(item.2 & POSITION) as usize];
+    let rest_of = |item: &(u64, u64, u32)| forms.form_bytes(span_of(item)).get(16..).unwrap_or(&[]);
+    order.sort_unstable_by(|a, b| {
+        (a.0, a.1)
+            .cmp(&(b.0, b.1))
+            .then_with(|| rest_of(a).cmp(rest_of(b)))
+            .then(a.2.cmp(&b.2))
+    });
+    order.dedup_by(|later, first| {
+        (later.0, later.1) == (first.0, first.1) && rest_of(later) == rest_of(first)
+    });
+    let order: Vec<Span> = order.iter().map(|item| *span_of(item)).collect();
+    let length: usize = order
+        .iter()
+        .map(|span| {
+            let (lemma, _, valence) = rows[span.row as usize];
+            (span.end - span.start) as usize + valence.len() + lemma.len() + span.tag.len() + 4
+        })
+        .sum();
+    let mut table = String::with_capacity(length);
+    for span in &order {
+        let (lemma, _, valence) = rows[span.row as usize];
+        for part in [
+            forms.form(span),
+            "\t",
+            valence,
+            "\t",
+            lemma,
+            "\t",
+            span.tag,
+            "\n",
+        ] {
             table.push_str(part);
         }
     }
@@ -643,26 +801,32 @@ pub fn expand_lemmas(rows: &[(&str, &str, &str)]) -> (String, Vec<(usize, String
 
 /// All forms of `lemma` for part of speech `pos` ("adj", "noun", "verb", "adv", "interj"),
 /// the lemma itself first with tag "lemma".
-#[allow(dead_code)] // the forms table uses `inflect_with`; tests/italian_morphology.rs calls this
+#[allow(dead_code)] // the forms table uses `inflect_into`; tests/italian_morphology.rs calls this
 pub fn inflect(lemma: &str, pos: &str) -> Result<Vec<Inflection>, String> {
-    inflect_with(lemma, pos, true)
+    let mut forms = Forms::new(true);
+    inflect_into(lemma, pos, &mut forms)?;
+    Ok(forms
+        .list
+        .iter()
+        .map(|span| Inflection {
+            form: forms.form(span).to_string(),
+            tag: span.tag,
+        })
+        .collect())
 }
 
-fn inflect_with(lemma: &str, pos: &str, unique: bool) -> Result<Vec<Inflection>, String> {
+/// Writes the forms of `lemma` after those already in `forms`.
+fn inflect_into(lemma: &str, pos: &str, forms: &mut Forms) -> Result<(), String> {
     validate(lemma, pos)?;
-    let mut forms = Forms {
-        list: Vec::new(),
-        unique,
-    };
-    forms.push(lemma.to_string(), "lemma");
+    forms.push(lemma, "lemma");
     match pos {
-        "adj" => adjective(lemma, &mut forms),
-        "noun" => noun(lemma, &mut forms),
-        "verb" => verb(lemma, &mut forms)?,
+        "adj" => adjective(lemma, forms),
+        "noun" => noun(lemma, forms),
+        "verb" => verb(lemma, forms)?,
         "adv" | "interj" => {}
         _ => return Err(format!("unknown part of speech {pos:?} for {lemma:?}")),
     }
-    Ok(forms.list)
+    Ok(())
 }
 
 fn validate(lemma: &str, pos: &str) -> Result<(), String> {
@@ -774,20 +938,20 @@ fn adjective(lemma: &str, forms: &mut Forms) {
     };
 
     if let Some(f) = &fem {
-        forms.push(f.clone(), "feminine");
+        forms.push(f, "feminine");
     }
-    forms.push(plural.clone(), "plural");
+    forms.push(&plural, "plural");
     if let Some(fp) = fem_plural {
         forms.push(fp, "feminine plural");
     }
     match lemma {
         "bello" => {
-            forms.push("bel".to_string(), "apocope");
-            forms.push("bei".to_string(), "plural (before noun)");
-            forms.push("begli".to_string(), "plural (before noun)");
+            forms.push("bel", "apocope");
+            forms.push("bei", "plural (before noun)");
+            forms.push("begli", "plural (before noun)");
         }
-        "buono" => forms.push("buon".to_string(), "apocope"),
-        "santo" => forms.push("san".to_string(), "apocope"),
+        "buono" => forms.push("buon", "apocope"),
+        "santo" => forms.push("san", "apocope"),
         _ => {}
     }
 
@@ -797,7 +961,7 @@ fn adjective(lemma: &str, forms: &mut Forms) {
             None => format!("{}issim", &plural[..plural.len() - 1]),
         };
         for ending in ["o", "a", "i", "e"] {
-            forms.push(format!("{sup_stem}{ending}"), "superlative");
+            forms.push(Concat([&*sup_stem, ending]), "superlative");
         }
     }
 
@@ -826,7 +990,7 @@ fn adjective(lemma: &str, forms: &mut Forms) {
 fn noun(lemma: &str, forms: &mut Forms) {
     if let Some(plurals) = lookup(IRREGULAR_NOUN_PLURALS, lemma) {
         for p in plurals {
-            forms.push(p.to_string(), "plural");
+            forms.push(p, "plural");
         }
         if TWO_GENDER_NOUNS.contains(&lemma) {
             noun_feminine(lemma, forms);
@@ -839,10 +1003,10 @@ fn noun(lemma: &str, forms: &mut Forms) {
     if let Some(stem) = lemma.strip_suffix('o') {
         forms.push(plural_o(lemma, stem, true), "plural");
     } else if let Some(stem) = lemma.strip_suffix('e') {
-        forms.push(format!("{stem}i"), "plural");
+        forms.push(Concat([stem, "i"]), "plural");
         if let Some(agent) = lemma.strip_suffix("tore") {
-            forms.push(format!("{agent}trice"), "feminine");
-            forms.push(format!("{agent}trici"), "feminine plural");
+            forms.push(Concat([agent, "trice"]), "feminine");
+            forms.push(Concat([agent, "trici"]), "feminine plural");
         }
     } else if let Some(stem) = lemma.strip_suffix('a') {
         if MASCULINE_A_NOUNS.contains(&lemma) {
@@ -853,7 +1017,7 @@ fn noun(lemma: &str, forms: &mut Forms) {
             };
             forms.push(masc, "plural");
         } else if both_gender_a(lemma) {
-            forms.push(format!("{stem}i"), "plural");
+            forms.push(Concat([stem, "i"]), "plural");
             forms.push(plural_a(lemma), "feminine plural");
         } else {
             forms.push(plural_a(lemma), "plural");
@@ -916,20 +1080,53 @@ struct Verb {
 
 impl Verb {
     fn join(&self, ending: &str) -> String {
-        join(&self.stem, self.kind, ending)
+        let mut joined = String::new();
+        self.joined(ending, "").write_to(&mut joined);
+        joined
+    }
+
+    /// The stem joined to the ending `first` + `second`, written without building the ending.
+    fn joined<'a>(&'a self, first: &'a str, second: &'a str) -> Joined<'a> {
+        Joined {
+            stem: &self.stem,
+            kind: self.kind,
+            ending: [first, second],
+        }
     }
 }
 
-fn join(stem: &str, kind: StemKind, ending: &str) -> String {
-    let front = ending.starts_with('e') || ending.starts_with('i');
-    match kind {
-        StemKind::Hard if front => format!("{stem}h{ending}"),
-        StemKind::Soft if front => format!("{}{ending}", &stem[..stem.len() - 1]),
-        StemKind::Iare if ending.starts_with('i') => format!("{}{ending}", &stem[..stem.len() - 1]),
-        StemKind::StressedIare if ending.starts_with("ia") => {
-            format!("{}{ending}", &stem[..stem.len() - 1])
+/// A verb stem meeting an ending (given in two pieces), spelt as [`StemKind`] says.
+#[derive(Clone, Copy)]
+struct Joined<'a> {
+    stem: &'a str,
+    kind: StemKind,
+    ending: [&'a str; 2],
+}
+
+impl Joined<'_> {
+    fn ending_starts_with(&self, prefix: &str) -> bool {
+        let mut bytes = self.ending[0].bytes().chain(self.ending[1].bytes());
+        prefix.bytes().all(|b| bytes.next() == Some(b))
+    }
+}
+
+impl Piece for Joined<'_> {
+    fn write_to(&self, out: &mut String) {
+        let stem = self.stem;
+        let front = self.ending_starts_with("e") || self.ending_starts_with("i");
+        let without_last = &stem[..stem.len().saturating_sub(1)];
+        match self.kind {
+            StemKind::Hard if front => {
+                out.push_str(stem);
+                out.push('h');
+            }
+            StemKind::Soft if front => out.push_str(without_last),
+            StemKind::Iare if self.ending_starts_with("i") => out.push_str(without_last),
+            StemKind::StressedIare if self.ending_starts_with("ia") => out.push_str(without_last),
+            _ => out.push_str(stem),
         }
-        _ => format!("{stem}{ending}"),
+        out.push_str(self.ending[0]);
+        out.push_str(self.ending[1]);
     }
 }
 
@@ -938,7 +1135,7 @@ fn verb(lemma: &str, forms: &mut Forms) -> Result<(), String> {
     let base = match lemma.strip_suffix("si") {
         Some(b) if b.ends_with("ar") || b.ends_with("er") || b.ends_with("ir") => {
             let inf = format!("{b}e");
-            forms.push(inf.clone(), "infinitive");
+            forms.push(&inf, "infinitive");
             inf
         }
         _ => lemma.to_string(),
@@ -1019,7 +1216,7 @@ fn verb(lemma: &str, forms: &mut Forms) -> Result<(), String> {
 
 fn conjugate(base: &str, v: &Verb, forms: &mut Forms) {
     let infinitive_stem = &base[..base.len() - 1];
-    forms.push(infinitive_stem.to_string(), "infinitive (clitic)");
+    forms.push(infinitive_stem, "infinitive (clitic)");
 
     // present
     let strong_present = v
@@ -1054,7 +1251,7 @@ fn conjugate(base: &str, v: &Verb, forms: &mut Forms) {
         Conj::Ire => v.join("ite"),
     };
     for f in [&p1, &p2, &p3, &p4, &p5, &p6] {
-        forms.push(f.clone(), "present");
+        forms.push(f, "present");
     }
 
     // gerund
@@ -1081,11 +1278,11 @@ fn conjugate(base: &str, v: &Verb, forms: &mut Forms) {
         },
     };
     for e in ["o", "a", "i", "e"] {
-        forms.push(format!("{participle_stem}{e}"), "past participle");
+        forms.push(Concat([&*participle_stem, e]), "past participle");
     }
     // Participles used as adjectives take -issimo: arrabbiatissimo, consigliatissimo.
     for e in ["o", "a", "i", "e"] {
-        forms.push(format!("{participle_stem}issim{e}"), "superlative");
+        forms.push(Concat([&*participle_stem, "issim", e]), "superlative");
     }
 
     // imperfect
@@ -1095,7 +1292,7 @@ fn conjugate(base: &str, v: &Verb, forms: &mut Forms) {
         Conj::Ire => "i",
     };
     for e in ["vo", "vi", "va", "vamo", "vate", "vano"] {
-        forms.push(v.join(&format!("{vowel}{e}")), "imperfect");
+        forms.push(v.joined(vowel, e), "imperfect");
     }
 
     // future and conditional
@@ -1108,17 +1305,17 @@ fn conjugate(base: &str, v: &Verb, forms: &mut Forms) {
         },
     };
     for e in ["ò", "ai", "à", "emo", "ete", "anno"] {
-        forms.push(format!("{future_stem}{e}"), "future");
+        forms.push(Concat([&*future_stem, e]), "future");
     }
     for e in ["ei", "esti", "ebbe", "emmo", "este", "ebbero"] {
-        forms.push(format!("{future_stem}{e}"), "conditional");
+        forms.push(Concat([&*future_stem, e]), "conditional");
     }
 
     // present subjunctive
     match v.conj {
         Conj::Are => {
             for e in ["i", "iamo", "iate", "ino"] {
-                forms.push(v.join(e), "subjunctive");
+                forms.push(v.joined(e, ""), "subjunctive");
             }
         }
         _ => {
@@ -1127,23 +1324,23 @@ fn conjugate(base: &str, v: &Verb, forms: &mut Forms) {
             } else {
                 strong_present.clone().unwrap_or_else(|| v.stem.clone())
             };
-            forms.push(format!("{sing_stem}a"), "subjunctive");
-            forms.push(v.join("iamo"), "subjunctive");
-            forms.push(v.join("iate"), "subjunctive");
-            forms.push(format!("{sing_stem}ano"), "subjunctive");
+            forms.push(Concat([&*sing_stem, "a"]), "subjunctive");
+            forms.push(v.joined("iamo", ""), "subjunctive");
+            forms.push(v.joined("iate", ""), "subjunctive");
+            forms.push(Concat([&*sing_stem, "ano"]), "subjunctive");
         }
     }
 
     // imperfect subjunctive
     for e in ["ssi", "sse", "ssimo", "ste", "ssero"] {
-        forms.push(v.join(&format!("{vowel}{e}")), "imperfect subjunctive");
+        forms.push(v.joined(vowel, e), "imperfect subjunctive");
     }
 
     // passato remoto
     match v.conj {
         Conj::Are => {
             for e in ["ai", "asti", "ò", "ammo", "aste", "arono"] {
-                forms.push(v.join(e), "passato remoto");
+                forms.push(v.joined(e, ""), "passato remoto");
             }
         }
         Conj::Ere => {
@@ -1153,25 +1350,25 @@ fn conjugate(base: &str, v: &Verb, forms: &mut Forms) {
                 .map(|s| format!("{}{}", v.prefix, s.past));
             match strong_past {
                 Some(sp) => {
-                    forms.push(format!("{sp}i"), "passato remoto");
-                    forms.push(v.join("esti"), "passato remoto");
-                    forms.push(format!("{sp}e"), "passato remoto");
-                    forms.push(v.join("emmo"), "passato remoto");
-                    forms.push(v.join("este"), "passato remoto");
-                    forms.push(format!("{sp}ero"), "passato remoto");
+                    forms.push(Concat([&*sp, "i"]), "passato remoto");
+                    forms.push(v.joined("esti", ""), "passato remoto");
+                    forms.push(Concat([&*sp, "e"]), "passato remoto");
+                    forms.push(v.joined("emmo", ""), "passato remoto");
+                    forms.push(v.joined("este", ""), "passato remoto");
+                    forms.push(Concat([&*sp, "ero"]), "passato remoto");
                 }
                 None => {
                     for e in [
                         "ei", "etti", "esti", "é", "ette", "emmo", "este", "erono", "ettero",
                     ] {
-                        forms.push(v.join(e), "passato remoto");
+                        forms.push(v.joined(e, ""), "passato remoto");
                     }
                 }
             }
         }
         Conj::Ire => {
             for e in ["ii", "isti", "ì", "immo", "iste", "irono"] {
-                forms.push(v.join(e), "passato remoto");
+                forms.push(v.joined(e, ""), "passato remoto");
             }
         }
     }
@@ -1190,7 +1387,7 @@ fn conjugate(base: &str, v: &Verb, forms: &mut Forms) {
 /// piacere, dispiacere, compiacere: irregular present (piaccio), strong past (piacque).
 fn piacere(base: &str, forms: &mut Forms) {
     let p = &base[..base.len() - "piacere".len()];
-    let s = |ending: &str| format!("{p}piac{ending}");
+    let s = |ending| Concat([p, "piac", ending]);
     forms.push(s("er"), "infinitive (clitic)");
     for e in ["cio", "i", "e", "ciamo", "ete", "ciono"] {
         forms.push(s(e), "present");

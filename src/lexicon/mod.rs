@@ -4,8 +4,13 @@
 //! Each file is embedded in the compact form of [`compact`] (front-coded keys, values as small
 //! indices: a third of the gzip size of plain text). The first time a [`Table`] is used it decodes
 //! that into one `&'static str` of sorted `key\tvalue...` lines, kept for the life of the program,
-//! and indexes the lines into a hash map with keys and values borrowed from that text, so nothing
-//! is parsed as a float: decimals are stored as integer thousandths.
+//! and reads the lines once into entries borrowed from that text, so nothing is parsed as a float
+//! again: decimals are stored as integer thousandths.
+//!
+//! Small tables index their entries in a hash map of their own. The two large per-word tables
+//! (VADER, the Italian forms: most of all rows) are found through the [`vocabulary`], which holds
+//! every per-word table's entries anyway: a second index of the same rows would double the work of
+//! first use, the time a page waits before its first score.
 
 mod compact;
 mod hash;
@@ -36,13 +41,24 @@ enum Data {
     Built(fn() -> String),
 }
 
+/// How a table finds a key's entry.
+enum Lookup {
+    /// In a hash map of its own, from key to position in the entries.
+    Own,
+    /// Through the vocabulary, which indexes this table's entries with the other per-word tables'
+    /// (the function reads this table's field of a [`vocabulary::Word`]).
+    Vocabulary(fn(&vocabulary::Word) -> Option<&'static Entry>),
+}
+
 /// One embedded lexicon file, decoded and indexed on first use.
 pub struct Table {
     /// The file it came from, relative to the repository (for explanations and errors).
     pub source: &'static str,
     data: Data,
+    lookup: Lookup,
     text: OnceLock<&'static str>,
-    index: OnceLock<HashMap<&'static str, Entry, FxBuildHasher>>,
+    entries: OnceLock<Vec<(&'static str, Entry)>>,
+    index: OnceLock<HashMap<&'static str, u32, FxBuildHasher>>,
     max_words: OnceLock<usize>,
 }
 
@@ -74,14 +90,16 @@ impl Entry {
 impl Table {
     /// A table over `key\tvalue...` lines sorted by key.
     pub const fn new(source: &'static str, text: &'static str) -> Table {
-        Table::with_data(source, Data::Text(text))
+        Table::with_data(source, Data::Text(text), Lookup::Own)
     }
 
-    const fn with_data(source: &'static str, data: Data) -> Table {
+    const fn with_data(source: &'static str, data: Data, lookup: Lookup) -> Table {
         Table {
             source,
             data,
+            lookup,
             text: OnceLock::new(),
+            entries: OnceLock::new(),
             index: OnceLock::new(),
             max_words: OnceLock::new(),
         }
@@ -97,12 +115,28 @@ impl Table {
         })
     }
 
-    fn index(&self) -> &HashMap<&'static str, Entry, FxBuildHasher> {
+    /// Every row in key order, read once: the key and its [`Entry`].
+    pub(crate) fn entries(&self) -> &[(&'static str, Entry)] {
+        self.entries.get_or_init(|| {
+            let text = self.text();
+            let mut entries = Vec::with_capacity(text.bytes().filter(|&b| b == b'\n').count() + 1);
+            for line in text.lines() {
+                let (key, rest) = line.split_once('\t').unwrap_or((line, ""));
+                let value = parse_thousandths(rest.split('\t').next().unwrap_or(""));
+                entries.push((key, Entry { rest, value }));
+            }
+            entries
+        })
+    }
+
+    /// The table's own index (for [`Lookup::Own`]): key to position in [`Table::entries`], the
+    /// last row of a key winning.
+    fn index(&self) -> &HashMap<&'static str, u32, FxBuildHasher> {
         self.index.get_or_init(|| {
-            let mut map = HashMap::with_capacity_and_hasher(self.text().len() / 12, FxBuildHasher);
-            for (key, rest) in self.rows() {
-                let value = rest.split('\t').next().and_then(parse_thousandths);
-                map.insert(key, Entry { rest, value });
+            let entries = self.entries();
+            let mut map = HashMap::with_capacity_and_hasher(entries.len(), FxBuildHasher);
+            for (at, (key, _)) in entries.iter().enumerate() {
+                map.insert(*key, at as u32);
             }
             map
         })
@@ -110,7 +144,13 @@ impl Table {
 
     /// `key`'s row, or `None` if `key` is absent.
     pub fn entry(&self, key: &str) -> Option<&Entry> {
-        self.index().get(key)
+        match self.lookup {
+            Lookup::Own => {
+                let at = *self.index().get(key)?;
+                self.entries().get(at as usize).map(|(_, entry)| entry)
+            }
+            Lookup::Vocabulary(field) => vocabulary::word(key).and_then(field),
+        }
     }
 
     /// The raw columns after the key, tab-separated, or `None` if `key` is absent.
@@ -120,7 +160,7 @@ impl Table {
 
     /// Whether `key` is in the table.
     pub fn contains(&self, key: &str) -> bool {
-        self.index().contains_key(key)
+        self.entry(key).is_some()
     }
 
     /// Column `column` (0 = first after the key) of `key`'s row.
@@ -138,15 +178,21 @@ impl Table {
     }
 
     /// Every row, in key order: `(key, rest)`.
-    pub fn rows(&self) -> impl Iterator<Item = (&'static str, &'static str)> {
-        self.text()
-            .lines()
-            .map(|line| line.split_once('\t').unwrap_or((line, "")))
+    pub fn rows(&self) -> impl Iterator<Item = (&'static str, &'static str)> + '_ {
+        self.entries().iter().map(|(key, entry)| (*key, entry.rest))
     }
 
-    /// Number of entries.
+    /// Number of entries (distinct keys).
     pub fn len(&self) -> usize {
-        self.index().len()
+        match self.lookup {
+            Lookup::Own => self.index().len(),
+            // The rows are sorted by key, so a repeated key follows its first row.
+            Lookup::Vocabulary(_) => {
+                let entries = self.entries();
+                let repeated = entries.windows(2).filter(|w| w[0].0 == w[1].0).count();
+                entries.len() - repeated
+            }
+        }
     }
 
     /// Whether the table has no entries.
@@ -201,16 +247,20 @@ fn italian_forms() -> String {
 }
 
 macro_rules! tables {
-    ($($(#[$doc:meta])* $name:ident = $data:expr, $file:literal;)*) => {
-        $( $(#[$doc])* pub static $name: Table = Table::with_data($file, $data); )*
+    ($($(#[$doc:meta])* $name:ident = $data:expr, $file:literal $(, $lookup:expr)?;)*) => {
+        $( $(#[$doc])* pub static $name: Table =
+            Table::with_data($file, $data, tables!(@lookup $($lookup)?)); )*
         /// Every bundled table, for tests and statistics.
         pub fn all_tables() -> Vec<&'static Table> { vec![$(&$name),*] }
     };
+    (@lookup) => { Lookup::Own };
+    (@lookup $lookup:expr) => { $lookup };
 }
 
 tables! {
     /// VADER 3.3.2's lexicon (MIT).
-    EN_VADER = Data::Compact(generated::EN_VADER), "lexicons/en/vader.tsv";
+    EN_VADER = Data::Compact(generated::EN_VADER), "lexicons/en/vader.tsv",
+        Lookup::Vocabulary(|word| word.en_vader);
     /// The project's changes to VADER's valences, each with its reason.
     EN_ADJUSTMENTS = Data::Compact(generated::EN_ADJUSTMENTS), "lexicons/en/adjustments.tsv";
     /// English multi-word expressions whose meaning is not the sum of their words.
@@ -221,7 +271,8 @@ tables! {
     EN_NEGATORS = Data::Compact(generated::EN_NEGATORS), "lexicons/en/negators.tsv";
     /// Italian lemmas the project scored, expanded to every inflected form on first use:
     /// `form\tvalence\tlemma\ttag` (built from `lexicons/it/lemmas.tsv`).
-    IT_FORMS = Data::Built(italian_forms), "lexicons/it/lemmas.tsv";
+    IT_FORMS = Data::Built(italian_forms), "lexicons/it/lemmas.tsv",
+        Lookup::Vocabulary(|word| word.it_forms);
     /// Uninflected Italian entries the project wrote: interjections, slang, loanwords.
     IT_WORDS = Data::Compact(generated::IT_WORDS), "lexicons/it/words.tsv";
     /// The CLiPS Pattern Italian lexicon (BSD-3-Clause), rescaled to VADER's scale.

@@ -4,8 +4,9 @@
 //! and the civility signals ask the civility tables. A [`Word`] holds each table's row for the
 //! word, borrowed from the tables' own indexes, and the word's function-word bits.
 //!
-//! Built on first use from [`Table::rows`](super::Table::rows), so it follows however the tables
-//! are stored.
+//! Built on first use from each table's entries (read once from however the table is stored), not
+//! from their indexes: VADER and the Italian forms have no index of their own, their
+//! [`Table::entry`](super::Table::entry) looks here.
 
 use std::borrow::Cow;
 use std::collections::HashMap;
@@ -78,9 +79,16 @@ struct Vocabulary {
 fn vocabulary() -> &'static Vocabulary {
     static VOCABULARY: OnceLock<Vocabulary> = OnceLock::new();
     VOCABULARY.get_or_init(|| {
+        let function_words = crate::lang::function_word_lists();
+        // Room for every key at once: growing the map rehashes every key again.
+        let keys = TABLES
+            .iter()
+            .map(|(table, _)| table.entries().len())
+            .chain(function_words.iter().map(|list| list.len()))
+            .sum();
         let mut vocabulary = Vocabulary {
-            index: HashMap::with_hasher(FxBuildHasher),
-            words: Vec::new(),
+            index: HashMap::with_capacity_and_hasher(keys, FxBuildHasher),
+            words: Vec::with_capacity(keys),
         };
         fn word_of<'v>(vocabulary: &'v mut Vocabulary, key: &'static str) -> &'v mut Word {
             let next = vocabulary.words.len() as u32;
@@ -91,13 +99,12 @@ fn vocabulary() -> &'static Vocabulary {
             &mut vocabulary.words[at as usize]
         }
         for (table, field) in TABLES {
-            for (key, _) in table.rows() {
-                if let Some(entry) = table.entry(key) {
-                    *field(word_of(&mut vocabulary, key)) = Some(entry);
-                }
+            // In row order, so a key's last row wins, as in a table's own index.
+            for (key, entry) in table.entries() {
+                *field(word_of(&mut vocabulary, key)) = Some(entry);
             }
         }
-        for (bit, list) in crate::lang::function_word_lists().into_iter().enumerate() {
+        for (bit, list) in function_words.into_iter().enumerate() {
             for word in list {
                 word_of(&mut vocabulary, word).function_word |= 1 << bit;
             }
@@ -188,6 +195,25 @@ mod tests {
                 assert_eq!(entry.rest, rest, "{key:?} in {}", table.source);
             }
         }
+        // Every table answers for its own rows, whether through its own index or through here.
+        for table in crate::lexicon::all_tables() {
+            let mut keys = 0;
+            for (key, rest) in table.rows() {
+                let entry = table.entry(key);
+                assert_eq!(
+                    entry.map(|e| e.rest),
+                    Some(rest),
+                    "{key:?} in {}",
+                    table.source
+                );
+                assert!(table.contains(key));
+                keys += 1;
+            }
+            assert_eq!(table.len(), keys, "{}", table.source);
+            assert!(table.entry("zzqxj").is_none() && !table.contains("zzqxj"));
+        }
+        // A function word no table has is in the vocabulary, but not in the tables it reaches.
+        assert!(!crate::lexicon::EN_VADER.contains("the"));
         assert!(word("the").is_some_and(|w| w.function_word & ENGLISH_FUNCTION_WORD != 0));
         assert_eq!(flags("the") & ENGLISH_FUNCTION_WORD, ENGLISH_FUNCTION_WORD);
         assert_eq!(flags("bellissimo") & IN_ITALIAN_LEXICON, IN_ITALIAN_LEXICON);
