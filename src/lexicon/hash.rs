@@ -59,6 +59,11 @@ impl Hasher for FxHasher {
 
     #[inline]
     fn finish(&self) -> u64 {
-        self.hash
+        // The multiply leaves the low bits of the state depending only on the low bits of each
+        // word, and hashbrown picks the bucket from the low bits: keys that differ only in their
+        // last bytes ("c1000017", "c1000018": comment ids) would all land in a few buckets and
+        // be found by long probes and string compares. Rotating brings the well-mixed high bits
+        // down (as rustc-hash 2 does).
+        self.hash.rotate_left(26)
     }
 }
