@@ -71,10 +71,16 @@ esbuild.buildSync({
   logLevel: "error",
 });
 fs.copyFileSync(path.join(dist, "polso.d.ts"), path.join(dist, "polso.d.cts"));
-fs.writeFileSync(
-  path.join(dist, "node.d.cts"),
-  fs.readFileSync(path.join(dist, "node.d.ts"), "utf8").replaceAll('"./polso.js"', '"./polso.cjs"'),
-);
+// The CommonJS types: the Node entry's and the shared list's, pointing at CommonJS neighbours.
+for (const name of ["node", "types"]) {
+  fs.writeFileSync(
+    path.join(dist, `${name}.d.cts`),
+    fs
+      .readFileSync(path.join(dist, `${name}.d.ts`), "utf8")
+      .replaceAll('"./polso.js"', '"./polso.cjs"')
+      .replaceAll('"./types.js"', '"./types.cjs"'),
+  );
+}
 
 // 5. Manifest, readme, licences and lexicon attribution.
 const manifest = JSON.parse(fs.readFileSync(path.join(root, "www/package.json"), "utf8"));

@@ -1,37 +1,7 @@
-// Types of the entry that embeds the wasm (polso/inline). The result and option types are declared in
-// src/wasm.rs, next to the Rust that produces them, and come through the generated polso.d.ts.
+// Types of the entry that embeds the wasm (polso/inline). The result and option types are listed in
+// types.d.ts (declared in src/wasm.rs, next to the Rust that produces them).
 export { score, scoreBatch, analyzeThread, version, Analyzer, OpenThread } from "./polso.js";
-export type {
-  Sentiment,
-  Contribution,
-  Span,
-  Label,
-  Lang,
-  Rule,
-  ScoreOptions,
-  Signals,
-  Cue,
-  CueHit,
-  ThreadComment,
-  ThreadOptions,
-  ThreadReport,
-  ThreadWarning,
-  Band,
-  Tension,
-  TensionComponent,
-  Shape,
-  Spread,
-  Responsiveness,
-  People,
-  PersonCount,
-  QuietMember,
-  Mood,
-  MoodBucket,
-  CommentScore,
-  Needs,
-  Need,
-  Heat,
-} from "./polso.js";
+export * from "./types.js";
 
 /** Where the wasm comes from: a URL, a fetch `Response` (or its promise), bytes, or a compiled module. */
 export type InitInput =

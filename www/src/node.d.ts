@@ -1,36 +1,6 @@
 // Types of the Node entry: the embedded wasm is compiled synchronously on the first call.
 export { score, scoreBatch, analyzeThread, version, Analyzer, OpenThread } from "./polso.js";
-export type {
-  Sentiment,
-  Contribution,
-  Span,
-  Label,
-  Lang,
-  Rule,
-  ScoreOptions,
-  Signals,
-  Cue,
-  CueHit,
-  ThreadComment,
-  ThreadOptions,
-  ThreadReport,
-  ThreadWarning,
-  Band,
-  Tension,
-  TensionComponent,
-  Shape,
-  Spread,
-  Responsiveness,
-  People,
-  PersonCount,
-  QuietMember,
-  Mood,
-  MoodBucket,
-  CommentScore,
-  Needs,
-  Need,
-  Heat,
-} from "./polso.js";
+export * from "./types.js";
 
 /** Compiles the embedded wasm now rather than on the first call. Optional and idempotent; kept so
  * browser code runs unchanged. */
