@@ -14,8 +14,9 @@ step "native tests (unit, golden cases, properties, lexicon files, doc examples)
 cargo test --all-targets
 cargo test --doc
 
-step "the core builds for wasm32-unknown-unknown"
+step "the library builds for wasm32-unknown-unknown, without and with the thread API"
 cargo build --lib --target wasm32-unknown-unknown --no-default-features --release
+cargo build --lib --target wasm32-unknown-unknown --no-default-features --features thread --release
 
 ensure_wasm_pack
 ensure_wasm_bindgen_cli
@@ -29,10 +30,10 @@ export CHROMEDRIVER="${CHROMEDRIVER:-$(command -v chromedriver)}"
 export WASM_BINDGEN_TEST_WEBDRIVER_JSON="$PWD/tests/js/webdriver.json"
 
 step "wasm-bindgen tests of the JavaScript API in Node"
-cargo test --target wasm32-unknown-unknown --no-default-features --test wasm_node
+cargo test --target wasm32-unknown-unknown --no-default-features --features thread --test wasm_node
 
 step "wasm-bindgen tests of the JavaScript API in headless Chromium"
-cargo test --target wasm32-unknown-unknown --no-default-features --test wasm_browser
+cargo test --target wasm32-unknown-unknown --no-default-features --features thread --test wasm_browser
 
 step "the npm package (wasm-pack, wasm-opt from binaryen, npm pack)"
 bash scripts/build-npm.sh

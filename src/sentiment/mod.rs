@@ -104,6 +104,30 @@ pub enum Rule {
     NegativityBias,
 }
 
+impl Rule {
+    /// The rule's name in explanations (JSON and JavaScript): `negated`, `negativityBias`...
+    pub fn name(self) -> &'static str {
+        match self {
+            Rule::Negated => "negated",
+            Rule::Boosted => "boosted",
+            Rule::Dampened => "dampened",
+            Rule::Contrast => "contrast",
+            Rule::Caps => "caps",
+            Rule::Emphasis => "emphasis",
+            Rule::Idiom => "idiom",
+            Rule::Emoji => "emoji",
+            Rule::Emoticon => "emoticon",
+            Rule::Superlative => "superlative",
+            Rule::Elongated => "elongated",
+            Rule::Lemma => "lemma",
+            Rule::Normalised => "normalised",
+            Rule::Adjusted => "adjusted",
+            Rule::Asked => "asked",
+            Rule::NegativityBias => "negativityBias",
+        }
+    }
+}
+
 /// How one token contributed to the score.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]

@@ -114,6 +114,28 @@ impl Cue {
         })
     }
 
+    /// The category's name in explanations (JSON and JavaScript): `insult`, `secondPerson`...
+    pub fn name(self) -> &'static str {
+        match self {
+            Cue::Insult => "insult",
+            Cue::Profanity => "profanity",
+            Cue::Slur => "slur",
+            Cue::Threat => "threat",
+            Cue::Dismissive => "dismissive",
+            Cue::Politeness => "politeness",
+            Cue::Greeting => "greeting",
+            Cue::Thanks => "thanks",
+            Cue::Apology => "apology",
+            Cue::Hedge => "hedge",
+            Cue::Request => "request",
+            Cue::Question => "question",
+            Cue::Complaint => "complaint",
+            Cue::SecondPerson => "secondPerson",
+            Cue::SecondPersonVerb => "secondPersonVerb",
+            Cue::Shouting => "shouting",
+        }
+    }
+
     /// Whether the cue is abuse that can be aimed at a person.
     pub fn is_abuse(self) -> bool {
         matches!(

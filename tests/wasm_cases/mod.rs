@@ -286,6 +286,7 @@ fn odd_input_never_panics() {
     }
 }
 
+#[cfg(feature = "thread")]
 fn thread_comments() -> JsValue {
     js_sys::JSON::parse(
         r#"[
@@ -298,6 +299,7 @@ fn thread_comments() -> JsValue {
     .unwrap()
 }
 
+#[cfg(feature = "thread")]
 #[wasm_bindgen_test]
 fn analyze_thread_returns_the_report_as_plain_objects() {
     use polso::wasm::js_analyze_thread;
@@ -321,6 +323,7 @@ fn analyze_thread_returns_the_report_as_plain_objects() {
     assert!(get(&responsiveness, "slaMinutes").is_null());
 }
 
+#[cfg(feature = "thread")]
 #[wasm_bindgen_test]
 fn open_thread_takes_comments_as_they_arrive() {
     use polso::wasm::OpenThread;
@@ -340,6 +343,7 @@ fn open_thread_takes_comments_as_they_arrive() {
     assert!(warnings.iter().any(|w| string(&w, "kind") == "duplicateId"));
 }
 
+#[cfg(feature = "thread")]
 #[wasm_bindgen_test]
 fn thread_errors_name_the_comment_and_the_field() {
     use polso::wasm::{js_analyze_thread, OpenThread};
@@ -395,6 +399,7 @@ fn thread_errors_name_the_comment_and_the_field() {
     assert_eq!(thread.length(), 0);
 }
 
+#[cfg(feature = "thread")]
 #[wasm_bindgen_test]
 fn comments_are_read_under_every_name_the_cli_accepts() {
     use polso::wasm::js_analyze_thread;
@@ -437,6 +442,7 @@ fn comments_are_read_under_every_name_the_cli_accepts() {
     );
 }
 
+#[cfg(feature = "thread")]
 #[wasm_bindgen_test]
 fn an_empty_thread_has_a_report() {
     let report = polso::wasm::js_analyze_thread(Array::new().into(), None).unwrap();
