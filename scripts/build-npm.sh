@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Builds the npm package `polso` into www/pkg and packs it as target/npm/polso-VERSION.tgz.
 # Installs what is missing (wasm target, wasm-pack, wasm-bindgen-cli at the pinned version, the
-# build's npm tools), then: wasm-pack (--target web, default features off so no serde_json),
+# build's npm tools), then: wasm-pack twice (--target web, default features off so no serde_json;
+# the core, and the thread build with the `thread` feature),
 # wasm-opt from the npm package binaryen, entries and types, sizes, npm pack.
 #
 #   scripts/build-npm.sh            build and pack
@@ -24,9 +25,15 @@ ensure_npm_deps www/build
 
 # The wasm-release profile (Cargo.toml) optimises for size; --no-opt because wasm-opt runs later,
 # from the npm package binaryen.
-step "wasm-pack build --target web (profile wasm-release, no default features)"
+# Two builds: the core package (`polso`, scoring only) and the thread build (`polso/thread`, with
+# the `thread` feature's analyzeThread and OpenThread), so that a page that only scores texts does
+# not download the thread analytics.
+step "wasm-pack build --target web (profile wasm-release, no default features): core"
 wasm-pack --quiet build --target web --mode no-install --profile wasm-release --no-opt --no-pack \
   --out-dir target/wasm-pack --out-name polso . -- --no-default-features
+step "wasm-pack build --target web (profile wasm-release, no default features): thread"
+wasm-pack --quiet build --target web --mode no-install --profile wasm-release --no-opt --no-pack \
+  --out-dir target/wasm-pack-thread --out-name polso_thread . -- --no-default-features --features thread
 
 step "assembling www/pkg"
 opt=()

@@ -78,7 +78,7 @@ test("the demo page shows the analysis of both threads, comment text only as tex
 
   // No request but the page's own files (and polso's wasm).
   for (const url of requests) assert.ok(url.startsWith(base), `unexpected request ${url}`);
-  assert.ok(requests.some((u) => u.endsWith("/polso_bg.wasm")));
+  assert.ok(requests.some((u) => u.endsWith("/polso_thread_bg.wasm")));
 
   await page.screenshot({ path: path.join(ROOT, "target/demo.png"), fullPage: true });
   assert.deepEqual(errors, []);

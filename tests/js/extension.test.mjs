@@ -18,7 +18,7 @@ before(async () => {
   fs.rmSync(ext, { recursive: true, force: true });
   fs.cpSync(path.join(ROOT, "www/extension"), ext, { recursive: true });
   fs.mkdirSync(path.join(ext, "polso"));
-  for (const f of ["index.js", "api.js", "polso.js", "polso_bg.wasm"]) {
+  for (const f of ["thread.js", "thread-core.js", "api.js", "polso_thread.js", "polso_thread_bg.wasm"]) {
     fs.copyFileSync(path.join(PKG, "dist", f), path.join(ext, "polso", f));
   }
   server = createServer();

@@ -87,7 +87,7 @@ function checkBrowserResult({ out, errors }) {
 
 test("the tarball holds the package and nothing else", () => {
   const listing = execFileSync("tar", ["tzf", tarball()], { encoding: "utf8" }).trim().split("\n");
-  for (const required of ["package/package.json", "package/README.md", "package/LICENSE", "package/LEXICONS.md", "package/dist/polso_bg.wasm", "package/dist/index.js", "package/dist/index.d.ts", "package/dist/node.cjs", "package/dist/widget.js"]) {
+  for (const required of ["package/package.json", "package/README.md", "package/LICENSE", "package/LEXICONS.md", "package/dist/polso_bg.wasm", "package/dist/index.js", "package/dist/index.d.ts", "package/dist/node.cjs", "package/dist/polso_thread_bg.wasm", "package/dist/thread.js", "package/dist/thread.d.ts", "package/dist/thread-node.cjs", "package/dist/widget.js"]) {
     assert.ok(listing.includes(required), `${required} missing from the tarball`);
   }
   for (const file of listing) {
@@ -117,10 +117,11 @@ test("Node ESM: ready at import, init() harmless", () => {
   assert.match(out.v, /^\d+\.\d+\.\d+/);
 });
 
-test("Node: thread analytics, whole and open", () => {
+test("Node: thread analytics, whole and open (polso/thread)", () => {
   write(
     "thread.mjs",
-    `import { analyzeThread, OpenThread } from "polso";
+    `import { analyzeThread, OpenThread, score } from "polso/thread";
+     import * as core from "polso";
      const comments = [
        { id: "1", author: "ann", time: "2024-05-01T10:00:00Z", text: "How do I export my data?" },
        { id: "2", parentId: "1", author: "bob", time: "2024-05-01T10:30:00Z", text: "Settings > Export. Hope it helps!" },
@@ -133,9 +134,14 @@ test("Node: thread analytics, whole and open", () => {
      open.free();
      let error;
      try { analyzeThread([{ id: "x9", text: 1 }]); } catch (e) { error = e.message; }
-     console.log(JSON.stringify({ first: whole.responsiveness.firstResponseMinutes, band: whole.tension.band, late: whole.responsiveness.answeredOverSla, same: later.comments, error }));`,
+     const scored = score("Grazie mille, funziona!");
+     console.log(JSON.stringify({ first: whole.responsiveness.firstResponseMinutes, band: whole.tension.band, late: whole.responsiveness.answeredOverSla, same: later.comments, error, label: scored.label, sameScore: scored.compound === core.score("Grazie mille, funziona!").compound, coreHasThreads: "analyzeThread" in core }));`,
   );
   const out = JSON.parse(node("thread.mjs"));
+  // polso/thread scores exactly as the core does; the core package leaves thread analytics out.
+  assert.equal(out.label, "pos");
+  assert.equal(out.sameScore, true);
+  assert.equal(out.coreHasThreads, false);
   assert.equal(out.first, 30);
   assert.equal(out.band, "calm");
   assert.equal(out.late, 1);
@@ -147,15 +153,18 @@ test("Node CommonJS: require('polso')", () => {
   write(
     "cjs.cjs",
     `const { score, scoreBatch } = require("polso");
-     console.log(JSON.stringify([score("This is awful").label, scoreBatch(["good"]).length]));`,
+     const { analyzeThread } = require("polso/thread");
+     const report = analyzeThread([{ id: 1, text: "This is awful" }, { id: 2, parentId: 1, text: "Agreed" }]);
+     console.log(JSON.stringify([score("This is awful").label, scoreBatch(["good"]).length, report.comments]));`,
   );
-  assert.deepEqual(JSON.parse(node("cjs.cjs")), ["neg", 1]);
+  assert.deepEqual(JSON.parse(node("cjs.cjs")), ["neg", 1, 2]);
 });
 
 test("TypeScript: precise types, strict mode, no any", () => {
   write(
     "types.ts",
-    `import init, { score, scoreBatch, analyzeThread, OpenThread, Analyzer, type Sentiment, type Contribution, type Label, type Rule, type ThreadReport } from "polso";
+    `import init, { score, scoreBatch, Analyzer, type Sentiment, type Contribution, type Label, type Rule } from "polso";
+     import { analyzeThread, OpenThread, type ThreadReport } from "polso/thread";
      import { PolsoPulse } from "polso/widget";
      await init();
      const r: Sentiment = score("ciao", { lang: "it", explain: true });

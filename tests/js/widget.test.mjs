@@ -109,7 +109,7 @@ test("selectors, badges, registration twice, wasm-url override, strict CSP", asy
     <ul id="t"><li class="c" data-id="x1"><b class="who">ann</b> <span class="body">What a wonderful answer, thanks!</span></li>
     <li class="c" data-id="x2" data-parent="x1"><b class="who">bob</b> <span class="body">This is awful and wrong.</span></li></ul>
     <polso-pulse eager badges source="#t" comment-selector=".c" text-selector=".body" author-selector=".who"
-      wasm-url="/pkg/dist/polso_bg.wasm?override"></polso-pulse>`,
+      wasm-url="/pkg/dist/polso_thread_bg.wasm?override"></polso-pulse>`,
     { csp },
   );
   await analysed(page);
@@ -122,7 +122,7 @@ test("selectors, badges, registration twice, wasm-url override, strict CSP", asy
     await page.locator("polso-badge").evaluateAll((b) => b.map((x) => x.getAttribute("aria-label"))),
     ["Sentiment: positive", "Sentiment: negative"],
   );
-  assert.ok(requests.some((u) => u.endsWith("polso_bg.wasm?override")));
+  assert.ok(requests.some((u) => u.endsWith("polso_thread_bg.wasm?override")));
   assert.deepEqual(errors, []);
   await context.close();
 });

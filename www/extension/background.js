@@ -2,7 +2,7 @@
 // thread's tension and each comment's label. Wasm stays out of content scripts, where the host
 // page's CSP would forbid compiling it. The worker is stopped when idle, so it initialises lazily
 // in each handler (init() is idempotent) and keeps what must survive in chrome.storage.session.
-import init, { analyzeThread, scoreBatch } from "./polso/index.js";
+import init, { analyzeThread, scoreBatch } from "./polso/thread.js";
 
 chrome.runtime.onMessage.addListener((message, sender, reply) => {
   if (message?.type !== "polso:analyse" || !Array.isArray(message.comments)) return false;

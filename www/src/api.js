@@ -1,68 +1,18 @@
-// The API every entry shares: the wasm-bindgen functions and classes, guarded so that a call made
-// before the wasm is initialised throws an Error that says what to do (instead of a TypeError from
-// deep inside the glue), plus one idempotent initialisation used by all entries.
-import initGlue, * as glue from "./polso.js";
-
-let ready = false;
-let pending;
-// Set by entries that can initialise synchronously on first use (Node: the wasm is embedded).
-let lazy;
+// The API every entry shares, written once over either wasm-bindgen glue: the core's (`polso.js`:
+// scoring) or the thread build's (`polso_thread.js`: scoring and thread analytics). Each glue
+// gets its own copy from `createApi`, with the wasm-bindgen functions and classes guarded so that
+// a call made before the wasm is initialised throws an Error that says what to do (instead of a
+// TypeError from deep inside the glue), and one idempotent initialisation used by all entries.
+// `core.js` and `thread-core.js` make the two copies; the entries re-export them.
 
 const NOT_READY =
   "polso is not initialised yet: call `await init()` (the default export) once before %s " +
   "(in Node, the package initialises itself on first use)";
 
-function guard(what) {
-  if (ready) return;
-  if (lazy) {
-    lazy();
-    return;
-  }
-  throw new Error(NOT_READY.replace("%s", what));
-}
-
-/** Makes the first API call initialise synchronously with `initialise()`. */
-export function initOnFirstUse(initialise) {
-  lazy = initialise;
-}
-
-/** Initialises from `input` (URL, Response, bytes, WebAssembly.Module, or nothing for the
- * `.wasm` beside this file). Idempotent: later calls return the first call's promise. */
-export function initWith(input) {
-  if (ready) return Promise.resolve();
-  if (!pending) {
-    const arg = input === undefined ? undefined : { module_or_path: input };
-    pending = initGlue(arg).then(
-      () => {
-        ready = true;
-      },
-      (error) => {
-        pending = undefined; // a failed load (network, CSP) may be retried
-        throw new Error(`polso: could not load its WebAssembly: ${error?.message ?? error}`, {
-          cause: error,
-        });
-      },
-    );
-  }
-  return pending;
-}
-
-/** Initialises synchronously from bytes or a compiled module. Idempotent. */
-export function initSyncWith(module) {
-  if (ready) return;
-  glue.initSync({ module });
-  ready = true;
-}
-
-/** Whether the wasm is loaded and the API can be called. */
-export function isReady() {
-  return ready;
-}
-
 // The packed batch path. A batch crosses the boundary once each way: the texts go in as one string
 // with their UTF-16 lengths (a Uint32Array), the results come back as one Float64Array of
 // PACKED_STRIDE numbers per text, and the result objects are built here, where building them is
-// cheap. The layout is documented at PACKED_STRIDE in src/wasm.rs. Explained results (tokens,
+// cheap. The layout is documented at PACKED_STRIDE in src/wasm/mod.rs. Explained results (tokens,
 // cues) do not fit in numbers and take the glue's richer path.
 const PACKED_STRIDE = 10;
 const LABELS = ["pos", "neu", "neg"];
@@ -131,56 +81,117 @@ function unpack(values, count) {
 
 const explains = (options) => options != null && typeof options === "object" && options.explain === true;
 
-export function score(text, options) {
-  guard("score()");
-  if (explains(options)) return glue.score(text, options);
-  checkText(text, "score");
-  const lengths = new Uint32Array([text.length]);
-  return unpackOne(glue.__scorePacked(text, lengths, options, "score"), 0);
-}
+/** The API over one wasm-bindgen glue module (`initGlue` its default export, `glue` its namespace). */
+export function createApi(initGlue, glue) {
+  let ready = false;
+  let pending;
+  // Set by entries that can initialise synchronously on first use (Node: the wasm is embedded).
+  let lazy;
 
-export function scoreBatch(texts, options) {
-  guard("scoreBatch()");
-  if (explains(options)) return glue.scoreBatch(texts, options);
-  const { joined, lengths } = packTexts(texts, "scoreBatch");
-  return unpack(glue.__scorePacked(joined, lengths, options, "scoreBatch"), lengths.length);
-}
-
-export function analyzeThread(comments, options) {
-  guard("analyzeThread()");
-  return glue.analyzeThread(comments, options);
-}
-
-export function version() {
-  guard("version()");
-  return glue.version();
-}
-
-export class Analyzer extends glue.Analyzer {
-  #explain;
-
-  constructor(options) {
-    guard("new Analyzer()");
-    super(options);
-    this.#explain = super.__explains();
+  function guard(what) {
+    if (ready) return;
+    if (lazy) {
+      lazy();
+      return;
+    }
+    throw new Error(NOT_READY.replace("%s", what));
   }
 
-  score(text) {
-    if (this.#explain) return super.score(text);
-    checkText(text, "Analyzer.score");
-    return unpackOne(super.__scorePacked(text, new Uint32Array([text.length])), 0);
+  /** Makes the first API call initialise synchronously with `initialise()`. */
+  function initOnFirstUse(initialise) {
+    lazy = initialise;
   }
 
-  scoreBatch(texts) {
-    if (this.#explain) return super.scoreBatch(texts);
-    const { joined, lengths } = packTexts(texts, "Analyzer.scoreBatch");
-    return unpack(super.__scorePacked(joined, lengths), lengths.length);
+  /** Initialises from `input` (URL, Response, bytes, WebAssembly.Module, or nothing for the
+   * `.wasm` beside the glue). Idempotent: later calls return the first call's promise. */
+  function initWith(input) {
+    if (ready) return Promise.resolve();
+    if (!pending) {
+      const arg = input === undefined ? undefined : { module_or_path: input };
+      pending = initGlue(arg).then(
+        () => {
+          ready = true;
+        },
+        (error) => {
+          pending = undefined; // a failed load (network, CSP) may be retried
+          throw new Error(`polso: could not load its WebAssembly: ${error?.message ?? error}`, {
+            cause: error,
+          });
+        },
+      );
+    }
+    return pending;
   }
-}
 
-export class OpenThread extends glue.OpenThread {
-  constructor(options) {
-    guard("new OpenThread()");
-    super(options);
+  /** Initialises synchronously from bytes or a compiled module. Idempotent. */
+  function initSyncWith(module) {
+    if (ready) return;
+    glue.initSync({ module });
+    ready = true;
   }
+
+  /** Whether the wasm is loaded and the API can be called. */
+  function isReady() {
+    return ready;
+  }
+
+  function score(text, options) {
+    guard("score()");
+    if (explains(options)) return glue.score(text, options);
+    checkText(text, "score");
+    const lengths = new Uint32Array([text.length]);
+    return unpackOne(glue.__scorePacked(text, lengths, options, "score"), 0);
+  }
+
+  function scoreBatch(texts, options) {
+    guard("scoreBatch()");
+    if (explains(options)) return glue.scoreBatch(texts, options);
+    const { joined, lengths } = packTexts(texts, "scoreBatch");
+    return unpack(glue.__scorePacked(joined, lengths, options, "scoreBatch"), lengths.length);
+  }
+
+  function version() {
+    guard("version()");
+    return glue.version();
+  }
+
+  class Analyzer extends glue.Analyzer {
+    #explain;
+
+    constructor(options) {
+      guard("new Analyzer()");
+      super(options);
+      this.#explain = super.__explains();
+    }
+
+    score(text) {
+      if (this.#explain) return super.score(text);
+      checkText(text, "Analyzer.score");
+      return unpackOne(super.__scorePacked(text, new Uint32Array([text.length])), 0);
+    }
+
+    scoreBatch(texts) {
+      if (this.#explain) return super.scoreBatch(texts);
+      const { joined, lengths } = packTexts(texts, "Analyzer.scoreBatch");
+      return unpack(super.__scorePacked(joined, lengths), lengths.length);
+    }
+  }
+
+  const api = { initOnFirstUse, initWith, initSyncWith, isReady, score, scoreBatch, version, Analyzer };
+  if (!glue.OpenThread) return api;
+
+  // The thread build's analytics.
+  function analyzeThread(comments, options) {
+    guard("analyzeThread()");
+    return glue.analyzeThread(comments, options);
+  }
+
+  class OpenThread extends glue.OpenThread {
+    constructor(options) {
+      guard("new OpenThread()");
+      super(options);
+    }
+  }
+
+  return { ...api, analyzeThread, OpenThread };
 }

@@ -1,6 +1,6 @@
 // Types of the browser / bundler / worker entry. The result and option types are listed in
-// types.d.ts (declared in src/wasm.rs, next to the Rust that produces them).
-export { score, scoreBatch, analyzeThread, version, Analyzer, OpenThread } from "./polso.js";
+// types.d.ts (declared in src/wasm/mod.rs, next to the Rust that produces them).
+export { score, scoreBatch, version, Analyzer } from "./polso.js";
 export * from "./types.js";
 
 /** Where the wasm comes from: a URL, a fetch `Response` (or its promise), bytes, or a compiled module. */

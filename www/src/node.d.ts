@@ -1,5 +1,5 @@
 // Types of the Node entry: the embedded wasm is compiled synchronously on the first call.
-export { score, scoreBatch, analyzeThread, version, Analyzer, OpenThread } from "./polso.js";
+export { score, scoreBatch, version, Analyzer } from "./polso.js";
 export * from "./types.js";
 
 /** Compiles the embedded wasm now rather than on the first call. Optional and idempotent; kept so

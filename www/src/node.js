@@ -2,12 +2,12 @@
 // compiled synchronously on the first call, so importing costs nothing and no `await init()` is
 // needed. Nothing is read from disk, so server bundlers (Next.js route handlers) that move this
 // file keep working.
-import { initSyncWith, initOnFirstUse } from "./api.js";
+import { initSyncWith, initOnFirstUse } from "./core.js";
 import { wasmBytes } from "./wasm-inline.js";
 
 initOnFirstUse(() => initSyncWith(wasmBytes()));
 
-export { score, scoreBatch, analyzeThread, version, Analyzer, OpenThread, isReady } from "./api.js";
+export { score, scoreBatch, version, Analyzer, isReady } from "./core.js";
 
 /** Compiles the embedded wasm now instead of on the first call (idempotent); kept so code
  * written for the browser entry runs unchanged. */

@@ -1,6 +1,7 @@
-// The result and option types every entry exports. They are declared in src/wasm.rs, next to
-// the Rust that produces them, and come through the generated polso.d.ts; listed once here so
-// that a new type is added in one place (www/build/assemble.mjs writes the CommonJS copy).
+// The result and option types every entry exports (thread-types.d.ts adds those of
+// `polso/thread`). They are declared in src/wasm/mod.rs, next to the Rust that produces them, and
+// come through the generated polso.d.ts; listed once here so that a new type is added in one place
+// (www/build/assemble.mjs writes the CommonJS copy).
 export type {
   Sentiment,
   Contribution,
@@ -12,23 +13,4 @@ export type {
   Signals,
   Cue,
   CueHit,
-  ThreadComment,
-  ThreadOptions,
-  ThreadReport,
-  ThreadWarning,
-  Band,
-  Tension,
-  TensionComponent,
-  Shape,
-  Spread,
-  Responsiveness,
-  People,
-  PersonCount,
-  QuietMember,
-  Mood,
-  MoodBucket,
-  CommentScore,
-  Needs,
-  Need,
-  Heat,
 } from "./polso.js";

@@ -1,5 +1,5 @@
 // Types of polso/widget: importing it registers <polso-pulse> and <polso-badge>.
-import type { Sentiment, ThreadOptions, ThreadReport } from "./polso.js";
+import type { Sentiment, ThreadOptions, ThreadReport } from "./polso_thread.js";
 
 /** A comment as the widget reads it (the same shape thread analytics take). */
 export interface PulseComment {

@@ -13,7 +13,7 @@
 // no-thread (sentiment only), staff (comma-separated names), sla-minutes. Property threadOptions: staff, slaMinutes, … (see ThreadOptions).
 // Events (bubbling, composed): polso:ready, polso:analysed, polso:error.
 // Theming: CSS custom properties --polso-* and ::part(panel|header|overall|meter|badge|section).
-import init, * as polso from "./index.js";
+import init, * as polso from "./thread.js";
 
 const TAG = "polso-pulse";
 const BADGE_TAG = "polso-badge";
@@ -241,7 +241,7 @@ function uiLanguage(el) {
 }
 
 export class PolsoPulse extends HTMLElement {
-  /** Overrides the wasm URL for every instance (default: polso_bg.wasm beside this script). */
+  /** Overrides the wasm URL for every instance (default: polso_thread_bg.wasm beside this script). */
   static wasmUrl = undefined;
 
   static get observedAttributes() {

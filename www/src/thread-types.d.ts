@@ -1,0 +1,23 @@
+// The types `polso/thread` exports besides those of types.d.ts: the thread analytics' input,
+// options and report, declared in src/wasm/thread.rs and generated into polso_thread.d.ts.
+export type {
+  ThreadComment,
+  ThreadOptions,
+  ThreadReport,
+  ThreadWarning,
+  Band,
+  Tension,
+  TensionComponent,
+  Shape,
+  Spread,
+  Responsiveness,
+  People,
+  PersonCount,
+  QuietMember,
+  Mood,
+  MoodBucket,
+  CommentScore,
+  Needs,
+  Need,
+  Heat,
+} from "./polso_thread.js";
