@@ -1,5 +1,5 @@
 //! Results as JSON text, which JavaScript turns into plain objects with one `JSON.parse` (used by
-//! the wasm API, `src/wasm.rs`).
+//! the thread API, `src/wasm/thread.rs`).
 //!
 //! A serde `Serializer` writing into a `String`. Building objects field by field from Rust (as
 //! serde-wasm-bindgen does) crosses the boundary for every key and value and compiles a
