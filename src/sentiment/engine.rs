@@ -278,7 +278,7 @@ fn lowercase(text: &str) -> Cow<'_, str> {
     if text.is_ascii() && !text.bytes().any(|b| b.is_ascii_uppercase()) {
         Cow::Borrowed(text)
     } else {
-        Cow::Owned(text.to_lowercase())
+        Cow::Owned(crate::text::lowercase::to_lowercase(text))
     }
 }
 

@@ -11,6 +11,7 @@
 //! JavaScript's `String.prototype.slice` counts, so `text.slice(start, end)` in the browser returns
 //! the token, emoji included.
 
+pub mod lowercase;
 pub mod normalize;
 
 use serde::Serialize;
@@ -569,7 +570,7 @@ fn emoticon_len(s: &str) -> Option<usize> {
             })
     } else {
         // The first character lowercased is the first character of every lowercased prefix.
-        let first_char = s.chars().next()?.to_lowercase().next()?;
+        let first_char = lowercase::first_lowercase(s.chars().next()?);
         if !starts.first_chars.contains(&first_char) {
             return None;
         }
@@ -577,7 +578,7 @@ fn emoticon_len(s: &str) -> Option<usize> {
             .rev()
             .copied()
             .filter(|&end| end >= 2)
-            .find(|&end| crate::lexicon::EMOTICONS.contains(&s[..end].to_lowercase()))
+            .find(|&end| crate::lexicon::EMOTICONS.contains(&lowercase::to_lowercase(&s[..end])))
     };
     let mut len = best?;
     let bytes = s.as_bytes();

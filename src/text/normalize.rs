@@ -21,7 +21,7 @@ pub fn fold(word: &str) -> String {
         match c {
             '\u{2019}' | '\u{2018}' | '\u{02BC}' | '`' | '\u{00B4}' => out.push('\''),
             c if c.is_ascii() => out.push(c.to_ascii_lowercase()),
-            c => out.extend(c.to_lowercase()),
+            c => super::lowercase::push_lowercase(c, &mut out),
         }
     }
     out

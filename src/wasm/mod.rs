@@ -338,7 +338,7 @@ fn read_options(value: &Option<JsValue>, call: &str) -> Result<Options, JsError>
             }
             other => {
                 return Err(JsError::new(&format!(
-                    "polso: {call}: unknown option {other:?}; the options are lang and explain"
+                    "polso: {call}: unknown option \"{other}\"; the options are lang and explain"
                 )))
             }
         }

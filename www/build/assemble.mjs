@@ -73,7 +73,16 @@ for (const f of fs.readdirSync(src)) {
   if (/\.(js|d\.ts)$/.test(f)) fs.copyFileSync(path.join(src, f), path.join(dist, f));
 }
 
-// 4. The entries of `polso/thread`: the core entries (index, node, inline), over the thread build
+// 4. The shipped JavaScript is minified (whitespace and syntax; names are kept, so stack traces and
+// class names stay readable): the glue is part of what every page downloads. The commented
+// sources are www/src and the generated glue in target/wasm-pack*.
+function minifyInPlace(file) {
+  const code = fs.readFileSync(file, "utf8");
+  const out = esbuild.transformSync(code, { minifyWhitespace: true, minifySyntax: true, format: "esm", target: "es2022", legalComments: "none" });
+  fs.writeFileSync(file, out.code);
+}
+
+// 5. The entries of `polso/thread`: the core entries (index, node, inline), over the thread build
 // (thread-core.js, its embedded wasm, its glue's types) and exporting the thread analytics too.
 // Written from the core entries so that both initialise in exactly the same way.
 for (const [core, thread] of [["index", "thread"], ["node", "thread-node"], ["inline", "thread-inline"]]) {
@@ -92,7 +101,11 @@ for (const [core, thread] of [["index", "thread"], ["node", "thread-node"], ["in
   fs.writeFileSync(path.join(dist, `${thread}.d.ts`), header + dts);
 }
 
-// CommonJS for `require("polso")` and `require("polso/thread")`: one self-contained file each,
+for (const f of fs.readdirSync(dist)) {
+  if (f.endsWith(".js") && !f.startsWith("wasm-inline")) minifyInPlace(path.join(dist, f));
+}
+
+// 6. CommonJS for `require("polso")` and `require("polso/thread")`: one self-contained file each,
 // built from the ESM Node entry.
 for (const entry of ["node", "thread-node"]) {
   esbuild.buildSync({
@@ -123,7 +136,7 @@ for (const name of ["node", "thread-node", "types", "thread-types"]) {
   );
 }
 
-// 5. Manifest, readme, licences and lexicon attribution.
+// 7. Manifest, readme, licences and lexicon attribution.
 const manifest = JSON.parse(fs.readFileSync(path.join(root, "www/package.json"), "utf8"));
 manifest.version = version;
 fs.writeFileSync(path.join(out, "package.json"), JSON.stringify(manifest, null, 2) + "\n");
@@ -135,7 +148,7 @@ fs.copyFileSync(
 const lexReadme = path.join(root, "lexicons/README.md");
 fs.copyFileSync(fs.existsSync(lexReadme) ? lexReadme : path.join(root, "www/LEXICONS.md"), path.join(out, "LEXICONS.md"));
 
-// 6. Sizes, after every build: what a page downloads for each entry.
+// 8. Sizes, after every build: what a page downloads for each entry.
 const gz = (...files) =>
   zlib.gzipSync(Buffer.concat(files.map((f) => fs.readFileSync(path.join(dist, f)))), { level: 9 }).length;
 const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
