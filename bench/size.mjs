@@ -63,21 +63,28 @@ async function main() {
   const notes = [];
   const wasmDir = wasmPkgDir();
   if (wasmDir) {
-    try {
-      // The entry a browser or bundler gets from the package's exports map.
-      const { path: entry } = resolveEntry(wasmDir, ['browser', 'import', 'module', 'default']);
-      const js = await bundle(`export * from ${JSON.stringify(entry)};`, BENCH_DIR);
-      const wasmPath = wasmFile(wasmDir);
-      const wasm = wasmPath ? readFileSync(wasmPath) : Buffer.alloc(0);
-      let version = '';
-      try { version = JSON.parse(readFileSync(`${wasmDir}/package.json`, 'utf8')).version; } catch {}
-      rows.push({
-        id: 'polso', name: `polso ${version} (wasm + JS glue)`, langs: 'it, en',
-        minified: js.length + wasm.length, gzip: gz(js) + gz(wasm), brotli: br(js) + br(wasm),
-        parts: { js: { minified: js.length, gzip: gz(js) }, wasm: { file: wasmPath ? basename(wasmPath) : null, bytes: wasm.length, gzip: gz(wasm) } },
-      });
-    } catch (err) {
-      notes.push(`polso: bundling ${wasmDir} failed: ${err.message.split('\n')[0]}`);
+    // The core package (`polso`, scoring: what the peers do) and `polso/thread` (scoring and
+    // thread analytics), each as a browser or bundler gets it from the exports map.
+    const flavours = [
+      { id: 'polso', subpath: '.', wasm: 'polso_bg.wasm', what: 'wasm + JS glue' },
+      { id: 'polso-thread', subpath: './thread', wasm: 'polso_thread_bg.wasm', what: 'polso/thread, with thread analytics' },
+    ];
+    for (const flavour of flavours) {
+      try {
+        const { path: entry } = resolveEntry(wasmDir, ['browser', 'import', 'module', 'default'], flavour.subpath);
+        const js = await bundle(`export * from ${JSON.stringify(entry)};`, BENCH_DIR);
+        const wasmPath = wasmFile(wasmDir, flavour.wasm);
+        const wasm = wasmPath ? readFileSync(wasmPath) : Buffer.alloc(0);
+        let version = '';
+        try { version = JSON.parse(readFileSync(`${wasmDir}/package.json`, 'utf8')).version; } catch {}
+        rows.push({
+          id: flavour.id, name: `polso ${version} (${flavour.what})`, langs: 'it, en',
+          minified: js.length + wasm.length, gzip: gz(js) + gz(wasm), brotli: br(js) + br(wasm),
+          parts: { js: { minified: js.length, gzip: gz(js) }, wasm: { file: wasmPath ? basename(wasmPath) : null, bytes: wasm.length, gzip: gz(wasm) } },
+        });
+      } catch (err) {
+        notes.push(`${flavour.id}: bundling ${wasmDir} failed: ${err.message.split('\n')[0]}`);
+      }
     }
   } else {
     notes.push('polso skipped: set POLSO_WASM_PKG to the built npm package directory (pkg/)');
@@ -97,7 +104,9 @@ async function main() {
     ['library', 'languages', 'minified KB', 'gzip KB', 'brotli KB', '× polso (gzip)'],
     rows.map((r) => [r.name, r.langs, fmt(r.minified / 1024, 1), fmt(r.gzip / 1024, 1), fmt(r.brotli / 1024, 1), polso ? fmt(r.gzip / polso.gzip, 2) : '–']),
   ));
-  if (polso) console.log(`\npolso parts: JS glue ${fmt(polso.parts.js.gzip / 1024, 1)} KB gzip, ${polso.parts.wasm.file} ${fmt(polso.parts.wasm.gzip / 1024, 1)} KB gzip.`);
+  for (const r of rows.filter((r) => r.parts)) {
+    console.log(`\n${r.name} parts: JS glue ${fmt(r.parts.js.gzip / 1024, 1)} KB gzip, ${r.parts.wasm.file} ${fmt(r.parts.wasm.gzip / 1024, 1)} KB gzip.`);
+  }
   for (const n of notes) console.log(`note: ${n}`);
   if (opts.json) writeFileSync(opts.json, JSON.stringify({ date: new Date().toISOString(), rows, notes }, null, 2));
 }

@@ -2,7 +2,7 @@
 // `npm install polso`: the package's `exports` map is resolved with Node's conditions.
 
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { isAbsolute, join, resolve } from 'node:path';
+import { basename, isAbsolute, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { REPO_ROOT } from './common.mjs';
 
@@ -28,21 +28,22 @@ function pick(entry, conditions) {
   return null;
 }
 
-export function resolveEntry(dir, conditions) {
+export function resolveEntry(dir, conditions, subpath = '.') {
   const pkg = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8'));
   let rel = null;
   if (pkg.exports) {
     const root = typeof pkg.exports === 'string' || Array.isArray(pkg.exports) || !Object.keys(pkg.exports).some((k) => k.startsWith('.'))
       ? pkg.exports
-      : pkg.exports['.'];
+      : pkg.exports[subpath];
     rel = pick(root, conditions);
   }
   rel ??= pkg.module ?? pkg.main ?? 'index.js';
   return { pkg, path: join(dir, rel) };
 }
 
-/** The largest .wasm file in the package: the module a browser downloads. */
-export function wasmFile(dir) {
+/** The .wasm file called `name` in the package (polso's core, `polso_bg.wasm`, by default), or,
+ * failing that, the largest one. */
+export function wasmFile(dir, name = 'polso_bg.wasm') {
   const found = [];
   const walk = (d) => {
     for (const e of readdirSync(d, { withFileTypes: true })) {
@@ -54,7 +55,7 @@ export function wasmFile(dir) {
   };
   walk(dir);
   found.sort((a, b) => b.size - a.size);
-  return found[0]?.p ?? null;
+  return (found.find((f) => basename(f.p) === name) ?? found[0])?.p ?? null;
 }
 
 /**
