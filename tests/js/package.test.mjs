@@ -294,6 +294,39 @@ test("inline entry: no fetch of the wasm", async () => {
   assert.deepEqual(wasmRequests, []);
 });
 
+// polso/thread in a page: its own wasm (not the core's) is the asset Vite copies and the page
+// fetches, the same init() and scoring work, and thread analytics run.
+const THREAD_MAIN = BROWSER_MAIN.replace(
+  'import init, { score, scoreBatch, isReady } from "polso";',
+  'import init, { score, scoreBatch, isReady, analyzeThread } from "polso/thread";',
+).replace(
+  "out.textContent = JSON.stringify({ before, ready: isReady(), spans, labels, error });",
+  `const report = analyzeThread([{ id: "1", text: "How do I export my data?" }, { id: "2", parentId: "1", text: "Settings > Export. Hope it helps!" }]);
+  out.textContent = JSON.stringify({ before, ready: isReady(), spans, labels, error, threadComments: report.comments, band: report.tension.band });`,
+);
+
+test("polso/thread: Vite build and the inline entry, in headless Chromium", async () => {
+  assert.notEqual(THREAD_MAIN, BROWSER_MAIN);
+  const vite = await import("vite");
+  const dir = path.join(app, "vite-thread");
+  write("vite-thread/index.html", `<!doctype html><meta charset="utf-8"><pre id="out"></pre><script type="module" src="./main.js"></script>`);
+  write("vite-thread/main.js", THREAD_MAIN);
+  await vite.build({ root: dir, logLevel: "error", configFile: false, build: { outDir: path.join(dir, "dist"), emptyOutDir: true } });
+  const wasm = fs.readdirSync(path.join(dir, "dist/assets")).filter((f) => f.endsWith(".wasm"));
+  assert.equal(wasm.length, 1, `one wasm asset: ${wasm}`);
+  assert.match(wasm[0], /^polso_thread_bg/);
+  const built = await runPage(path.join(dir, "dist"));
+  checkBrowserResult(built);
+  assert.equal(built.out.threadComments, 2);
+  assert.equal(built.out.band, "calm");
+
+  write("thread-inline/index.html", `<!doctype html><meta charset="utf-8"><pre id="out"></pre><script type="module" src="./main.js"></script>`);
+  write("thread-inline/main.js", THREAD_MAIN.replace('from "polso/thread"', 'from "../node_modules/polso/dist/thread-inline.js"'));
+  const inline = await runPage(app, "/thread-inline/index.html");
+  checkBrowserResult(inline);
+  assert.equal(inline.out.threadComments, 2);
+});
+
 test("module Worker", async () => {
   write("worker/index.html", `<!doctype html><meta charset="utf-8"><pre id="out"></pre><script type="module" src="./main.js"></script>`);
   write(
@@ -319,7 +352,7 @@ test("the README's JavaScript examples run as written", () => {
     if (!fs.existsSync(readme)) continue;
     const blocks = [...fs.readFileSync(readme, "utf8").matchAll(/```(?:js|javascript|mjs)\n([\s\S]*?)```/g)].map((m) => m[1]);
     blocks.forEach((code, i) => {
-      if (!/from "polso(\/inline)?"|require\("polso"\)/.test(code)) return; // not a polso example
+      if (!/from "polso(\/inline|\/thread)?"|require\("polso(\/thread)?"\)/.test(code)) return; // not a polso example
       const file = `readme-${path.basename(path.dirname(readme))}-${i}.mjs`;
       write(file, code);
       try {
