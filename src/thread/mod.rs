@@ -948,10 +948,7 @@ impl Thread {
         let mut path = std::mem::take(&mut self.scratch);
         path.clear();
         let mut cur = x;
-        loop {
-            let Some(node) = self.nodes.get(cur as usize) else {
-                break;
-            };
+        while let Some(node) = self.nodes.get(cur as usize) {
             if node.uf == cur {
                 break;
             }

@@ -143,7 +143,9 @@ pub(super) fn measure(thread: &Thread, window: &[u32], velocity: u32) -> Tension
     );
 
     // Two people trading replies: the pair with the most replies both ways in the window.
-    let mut pairs: HashMap<(u32, u32), (u32, u32, Vec<usize>), FxBuildHasher> = HashMap::default();
+    // (replies one way, replies the other way, the comments) for each pair of people
+    type Exchange = (u32, u32, Vec<usize>);
+    let mut pairs: HashMap<(u32, u32), Exchange, FxBuildHasher> = HashMap::default();
     for (i, (n, _)) in nodes.iter().enumerate() {
         let Some(parent) = thread.nodes.get(n.parent as usize) else {
             continue;
