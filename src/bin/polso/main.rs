@@ -15,6 +15,7 @@ use std::fs::File;
 use std::io::{self, BufRead, BufReader, BufWriter, Write};
 use std::process::ExitCode;
 
+mod args;
 mod thread;
 
 use polso::{Lang, Options};
@@ -51,17 +52,8 @@ fn parse_score_args(args: &[String]) -> Result<ScoreArgs, String> {
         match arg.as_str() {
             "--lines" => parsed.lines = true,
             "--explain" => parsed.explain = true,
-            "--lang" => {
-                let value = iter.next().ok_or("--lang needs a value: it or en")?;
-                parsed.lang = Some(value.parse().map_err(|e| format!("--lang: {e}"))?);
-            }
-            "-h" | "--help" => return Err(String::new()),
-            flag if flag.starts_with("--") => return Err(format!("unknown option {flag}")),
-            path => {
-                if parsed.input.replace(path.to_string()).is_some() {
-                    return Err("more than one input file given".into());
-                }
-            }
+            "--lang" => parsed.lang = Some(args::lang(iter.next())?),
+            other => args::input_or_help(other, &mut parsed.input)?,
         }
     }
     Ok(parsed)
@@ -169,16 +161,9 @@ fn kind_of(value: &Value) -> &'static str {
 }
 
 fn run_score(args: &[String]) -> ExitCode {
-    let args = match parse_score_args(args) {
+    let args = match args::or_usage(parse_score_args(args), "score", USAGE) {
         Ok(args) => args,
-        Err(message) => {
-            if message.is_empty() {
-                println!("{USAGE}");
-                return ExitCode::SUCCESS;
-            }
-            eprintln!("polso score: {message}\n\n{USAGE}");
-            return ExitCode::from(2);
-        }
+        Err(status) => return status,
     };
     let input: Box<dyn BufRead> = match &args.input {
         Some(path) => match File::open(path) {

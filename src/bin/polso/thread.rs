@@ -77,10 +77,7 @@ fn parse_args(args: &[String]) -> Result<Args, String> {
                 parsed.options.now =
                     Some(Timestamp::parse(value).map_err(|e| format!("--now: {e}"))?);
             }
-            "--lang" => {
-                let value = iter.next().ok_or("--lang needs a value: it or en")?;
-                parsed.options.lang = Some(value.parse().map_err(|e| format!("--lang: {e}"))?);
-            }
+            "--lang" => parsed.options.lang = Some(super::args::lang(iter.next())?),
             "--options" => {
                 let path = iter.next().ok_or("--options needs a JSON file")?;
                 let text = std::fs::read_to_string(path)
@@ -89,13 +86,7 @@ fn parse_args(args: &[String]) -> Result<Args, String> {
                     serde_json::from_str(&text).map_err(|e| format!("--options: {path}: {e}"))?;
             }
             "--summary" => parsed.summary = true,
-            "-h" | "--help" => return Err(String::new()),
-            flag if flag.starts_with("--") => return Err(format!("unknown option {flag}")),
-            path => {
-                if parsed.input.replace(path.to_string()).is_some() {
-                    return Err("more than one input file given".into());
-                }
-            }
+            other => super::args::input_or_help(other, &mut parsed.input)?,
         }
     }
     Ok(parsed)
@@ -272,16 +263,9 @@ fn spool_stdin() -> io::Result<(File, std::path::PathBuf)> {
 }
 
 pub fn run(args: &[String]) -> ExitCode {
-    let args = match parse_args(args) {
+    let args = match super::args::or_usage(parse_args(args), "thread", USAGE) {
         Ok(args) => args,
-        Err(message) => {
-            if message.is_empty() {
-                println!("{USAGE}");
-                return ExitCode::SUCCESS;
-            }
-            eprintln!("polso thread: {message}\n\n{USAGE}");
-            return ExitCode::from(2);
-        }
+        Err(status) => return status,
     };
     let (mut file, spooled) = match &args.input {
         Some(path) => match File::open(path) {
