@@ -24,7 +24,7 @@ use crate::lang::{DetectedLang, Lang};
 use crate::lexicon::vocabulary::{self, FoldedWord};
 use crate::lexicon::{FxBuildHasher, Table};
 use crate::text::count_ascii;
-use crate::text::normalize::{fold_cow, is_upper};
+use crate::text::normalize::{fold_cow, is_elongated, is_upper};
 use crate::text::{tokenize, Span, TokenKind};
 
 use super::english::English;
@@ -63,6 +63,9 @@ pub(crate) struct Unit<'a> {
     pub key: Cow<'a, str>,
     /// What the key is as a rule word, looked up once.
     pub traits: Traits,
+    /// Which phrases the key may begin ([`vocabulary::STARTS_IDIOM`]...): phrases are built and
+    /// looked up only from units with the bit.
+    pub starts: u8,
     pub span: Span,
     pub kind: TokenKind,
     pub upper: bool,
@@ -89,12 +92,14 @@ impl<'a> Unit<'a> {
         kind: TokenKind,
         lookup: Option<Lookup>,
         traits: Traits,
+        starts: u8,
     ) -> Unit<'a> {
         // Emoticons are not shouting: ":D" is a face, not capitals.
         let upper = kind == TokenKind::Word && is_upper(raw);
         Unit {
             raw,
             traits,
+            starts,
             key,
             span,
             kind,
@@ -145,7 +150,13 @@ pub(crate) fn units<'a>(
                 let key = fold_cow(token.text);
                 let traits = profile.traits(&key);
                 units.push(Unit::new(
-                    token.text, key, token.span, token.kind, None, traits,
+                    token.text,
+                    key,
+                    token.span,
+                    token.kind,
+                    None,
+                    traits,
+                    vocabulary::STARTS_ANY,
                 ));
             }
             TokenKind::Word | TokenKind::Hashtag => {
@@ -194,15 +205,16 @@ pub(crate) fn units<'a>(
                             Some(facts) => profile.normalise_known(folded, facts),
                             None => profile.normalise(folded),
                         };
-                        let (lookup, traits) = match facts {
+                        let (lookup, traits, starts) = match facts {
                             // Normalisation left the key as folded: what is known of it holds.
                             Some(facts) if !normalised => {
-                                profile.lookup_and_traits_known(&key, facts)
+                                let (lookup, traits) = profile.lookup_and_traits_known(&key, facts);
+                                (lookup, traits, facts.map_or(0, |w| w.phrase_starts))
                             }
                             _ => lookup_unit(profile, &key, normalised),
                         };
                         units.push(Unit::new(
-                            token.text, key, token.span, token.kind, lookup, traits,
+                            token.text, key, token.span, token.kind, lookup, traits, starts,
                         ));
                     }
                     Some((at, in_body)) => {
@@ -222,8 +234,10 @@ pub(crate) fn units<'a>(
                                 start: token.span.start + before,
                                 end: token.span.start + before + crate::text::utf16_len(raw),
                             };
-                            let (lookup, traits) = lookup_unit(profile, &key, normalised);
-                            units.push(Unit::new(raw, key, span, token.kind, lookup, traits));
+                            let (lookup, traits, starts) = lookup_unit(profile, &key, normalised);
+                            units.push(Unit::new(
+                                raw, key, span, token.kind, lookup, traits, starts,
+                            ));
                         }
                     }
                 }
@@ -247,6 +261,7 @@ pub(crate) fn units<'a>(
                     token.kind,
                     lookup,
                     profile.traits(token.text),
+                    vocabulary::STARTS_ANY,
                 ));
             }
             TokenKind::Url | TokenKind::Mention => {
@@ -257,6 +272,7 @@ pub(crate) fn units<'a>(
                     token.kind,
                     None,
                     profile.traits(""),
+                    vocabulary::STARTS_ANY,
                 ));
             }
         }
@@ -282,15 +298,17 @@ fn lowercase(text: &str) -> Cow<'_, str> {
     }
 }
 
-/// A unit's lookup, with the normalisation noted first among its rules.
-fn lookup_unit(profile: &dyn Profile, key: &str, normalised: bool) -> (Option<Lookup>, Traits) {
-    let (mut lookup, traits) = profile.lookup_and_traits(key);
+/// A unit's lookup, with the normalisation noted first among its rules, and the phrases it may
+/// begin.
+fn lookup_unit(profile: &dyn Profile, key: &str, normalised: bool) -> (Option<Lookup>, Traits, u8) {
+    let facts = vocabulary::word(key);
+    let (mut lookup, traits) = profile.lookup_and_traits_known(key, facts);
     if normalised {
         if let Some(hit) = lookup.as_mut() {
             hit.rules.insert(0, Rule::Normalised);
         }
     }
-    (lookup, traits)
+    (lookup, traits, facts.map_or(0, |w| w.phrase_starts))
 }
 
 /// The keys an idiom of `idioms` can start with: every prefix of an idiom that ends before a
@@ -304,16 +322,10 @@ fn idiom_starts(idioms: &Table) -> Option<&'static HashSet<&'static str, FxBuild
             .into_iter()
             .filter(|table| table.source.ends_with("idioms.tsv"))
             .map(|table| {
-                let mut starts = HashSet::with_hasher(FxBuildHasher);
-                for (idiom, _) in table.rows() {
-                    for (at, c) in idiom.char_indices() {
-                        match c {
-                            ' ' => starts.insert(&idiom[..at]),
-                            '\'' => starts.insert(&idiom[..at + 1]),
-                            _ => false,
-                        };
-                    }
-                }
+                let starts = table
+                    .rows()
+                    .flat_map(|(idiom, _)| vocabulary::idiom_prefixes(idiom))
+                    .collect();
                 (table.source, starts)
             })
             .collect()
@@ -339,7 +351,12 @@ fn mark_idioms(units: &mut [Unit<'_>], profile: &dyn Profile) {
             Some(starts) => starts.contains(phrase),
             None => true,
         };
-        if !continues(&units[i].key) {
+        // (The unit's own key: its vocabulary bit answers without hashing it again.)
+        let may_start = match starts {
+            Some(_) => units[i].starts & vocabulary::STARTS_IDIOM != 0,
+            None => true,
+        };
+        if !may_start || !continues(&units[i].key) {
             i += 1;
             continue;
         }
@@ -388,8 +405,14 @@ fn caps_differential(units: &[Unit<'_>]) -> bool {
 
 /// The units a rule for unit `i` looks back at: up to [`SCOPE`] of them, nearest first, skipping
 /// the ones the profile calls transparent (Italian clitics and auxiliaries) and idiom interiors.
-fn scope_before(units: &[Unit<'_>], i: usize, profile: &dyn Profile) -> Vec<(usize, usize)> {
-    let mut scope = Vec::with_capacity(SCOPE + 2);
+/// `scope` is cleared and filled (one buffer serves every unit of a text).
+fn scope_before(
+    units: &[Unit<'_>],
+    i: usize,
+    profile: &dyn Profile,
+    scope: &mut Vec<(usize, usize)>,
+) {
+    scope.clear();
     let mut counted = 0;
     let mut j = i;
     while j > 0 && counted < SCOPE && !units[j].starts_sentence {
@@ -405,21 +428,35 @@ fn scope_before(units: &[Unit<'_>], i: usize, profile: &dyn Profile) -> Vec<(usi
             counted += 1;
         }
     }
-    scope
 }
 
 /// Whether the words between a negator at `j` and the word at `i` keep the negation from
 /// reaching it (Italian "non ho mai visto niente **di così** bello" praises).
-fn negation_blocked(units: &[Unit<'_>], j: usize, i: usize, profile: &dyn Profile) -> bool {
-    let between: Vec<&str> = units[j + 1..=i].iter().map(|u| u.key.as_ref()).collect();
-    profile.blocks_negation(&units[j].key, &between)
+/// `between` is a buffer for the keys in between.
+fn negation_blocked<'u>(
+    units: &'u [Unit<'_>],
+    j: usize,
+    i: usize,
+    profile: &dyn Profile,
+    between: &mut Vec<&'u str>,
+) -> bool {
+    between.clear();
+    between.extend(units[j + 1..=i].iter().map(|u| u.key.as_ref()));
+    profile.blocks_negation(&units[j].key, between)
 }
 
 /// A modifier that follows the word it modifies ("mi piace **un sacco**", "bello **da morire**"),
 /// within the next two units of the same clause: its scalar, positive for a booster.
-fn modifier_after(units: &[Unit<'_>], i: usize, profile: &dyn Profile) -> Option<f64> {
-    let mut phrase = String::new();
-    for (k, unit) in units.iter().enumerate().skip(i + 1).take(3) {
+fn modifier_after(
+    units: &[Unit<'_>],
+    i: usize,
+    profile: &dyn Profile,
+    phrase: &mut String,
+) -> Option<f64> {
+    // (A phrase longer than any the profile has cannot match: not built.)
+    let longest = profile.max_post_modifier_words().min(3);
+    phrase.clear();
+    for (k, unit) in units.iter().enumerate().skip(i + 1).take(longest) {
         if unit.after_punct {
             break;
         }
@@ -427,7 +464,7 @@ fn modifier_after(units: &[Unit<'_>], i: usize, profile: &dyn Profile) -> Option
             phrase.push(' ');
         }
         phrase.push_str(&unit.key);
-        if let Some(scalar) = profile.post_modifier(&phrase) {
+        if let Some(scalar) = profile.post_modifier(phrase) {
             return Some(scalar);
         }
     }
@@ -489,6 +526,11 @@ fn modifier_scalar(
 
 /// The modifier scalar of the two-word phrase `first second` ("kind of", "un po'").
 fn pair_modifier(first: &Unit<'_>, second: &Unit<'_>, profile: &dyn Profile) -> Option<f64> {
+    // Only a word that begins some modifier phrase can begin this one; an elongated word may be
+    // one written long ("kiiind of"), which profiles collapse.
+    if first.starts & vocabulary::STARTS_MODIFIER_PHRASE == 0 && !is_elongated(&first.key) {
+        return None;
+    }
     let mut phrase = [0u8; 64];
     let len = first.key.len() + 1 + second.key.len();
     // Modifier phrases are short; a longer pair is none of them, but ask anyway to stay exact.
@@ -543,6 +585,10 @@ pub fn score_folded<'a>(
         }
     };
 
+    // Buffers every unit reuses.
+    let mut scope = Vec::with_capacity(SCOPE + 2);
+    let mut between = Vec::new();
+    let mut phrase = String::new();
     for i in 0..n {
         let unit = &units[i];
         if unit.inside_idiom {
@@ -620,16 +666,16 @@ pub fn score_folded<'a>(
         let carries_negation = unit.idiom.is_some_and(|(_, len, _)| {
             profile.negative_concord() && units[i..i + len].iter().any(|u| u.traits.negator)
         });
-        let scope = if is_symbol || carries_negation {
-            Vec::new()
+        if is_symbol || carries_negation {
+            scope.clear();
         } else {
-            scope_before(&units, i, profile)
-        };
+            scope_before(&units, i, profile, &mut scope);
+        }
         let mut negations = 0;
         // A comparison after a negator ("non è mai stato così bello") is praise, not negation.
-        let comparison = scope
-            .iter()
-            .any(|&(j, _)| units[j].traits.negator && negation_blocked(&units, j, i, profile));
+        let comparison = scope.iter().any(|&(j, _)| {
+            units[j].traits.negator && negation_blocked(&units, j, i, profile, &mut between)
+        });
         for (position, &(j, distance)) in scope.iter().enumerate() {
             let word = &units[j];
             if word.traits.in_lexicon || word.inside_idiom || word.idiom.is_some() {
@@ -679,7 +725,7 @@ pub fn score_folded<'a>(
                 negations += 1;
             }
         }
-        if let Some(scalar) = modifier_after(&units, i, profile) {
+        if let Some(scalar) = modifier_after(&units, i, profile, &mut phrase) {
             note(
                 &mut rules,
                 i,
@@ -783,6 +829,8 @@ fn apply_contrast(
         for len in (1..=longest.min(units.len() - i)).rev() {
             let contrast = if len == 1 {
                 units[i].traits.contrast
+            } else if units[i].starts & vocabulary::STARTS_CONTRAST_PHRASE == 0 {
+                None
             } else {
                 phrase.clear();
                 for (k, unit) in units[i..i + len].iter().enumerate() {

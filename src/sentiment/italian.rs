@@ -66,6 +66,47 @@ fn clitic_endings() -> &'static [&'static str] {
     })
 }
 
+/// Intensifiers that follow the word: "mi piace un sacco", "bello da morire", "ci è piaciuto
+/// tantissimo".
+const POST_MODIFIERS: &[&str] = &[
+    "tantissimo",
+    "moltissimo",
+    "un sacco",
+    "da morire",
+    "da matti",
+    "da pazzi",
+    "di brutto",
+    "assai",
+    "un casino",
+    "un mondo",
+    "alla follia",
+    "tanto",
+    "molto",
+    "parecchio",
+];
+
+/// The longest of [`POST_MODIFIERS`], in words.
+const POST_MODIFIER_WORDS: usize = {
+    let mut longest = 0;
+    let mut i = 0;
+    while i < POST_MODIFIERS.len() {
+        let bytes = POST_MODIFIERS[i].as_bytes();
+        let mut words = 1;
+        let mut at = 0;
+        while at < bytes.len() {
+            if bytes[at] == b' ' {
+                words += 1;
+            }
+            at += 1;
+        }
+        if words > longest {
+            longest = words;
+        }
+        i += 1;
+    }
+    longest
+};
+
 /// Prefixes that intensify the word they are glued to.
 const INTENSIFYING_PREFIXES: &[&str] = &["stra", "super", "iper", "arci", "ultra"];
 
@@ -359,27 +400,13 @@ impl Profile for Italian {
     }
 
     fn post_modifier(&self, phrase: &str) -> Option<f64> {
-        // Intensifiers that follow the word: "mi piace un sacco", "bello da morire", "ci è
-        // piaciuto tantissimo".
-        const AFTER: &[&str] = &[
-            "tantissimo",
-            "moltissimo",
-            "un sacco",
-            "da morire",
-            "da matti",
-            "da pazzi",
-            "di brutto",
-            "assai",
-            "un casino",
-            "un mondo",
-            "alla follia",
-            "tanto",
-            "molto",
-            "parecchio",
-        ];
-        AFTER
+        POST_MODIFIERS
             .contains(&phrase)
             .then_some(super::engine::BOOSTER_INCREMENT)
+    }
+
+    fn max_post_modifier_words(&self) -> usize {
+        POST_MODIFIER_WORDS
     }
 
     fn negative_concord(&self) -> bool {

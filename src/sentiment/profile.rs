@@ -224,6 +224,11 @@ pub trait Profile {
         None
     }
 
+    /// The longest phrase [`Profile::post_modifier`] knows, in words (0: it knows none).
+    fn max_post_modifier_words(&self) -> usize {
+        0
+    }
+
     /// The weight of a word of valence `valence` in a sentence that ends with a question mark.
     /// VADER counts it as asserted (1.0, the default).
     fn asked_weight(&self, _valence: f64) -> f64 {
