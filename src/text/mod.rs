@@ -78,11 +78,18 @@ impl Token<'_> {
 /// assert_eq!(kinds[4..], [TokenKind::Emoji, TokenKind::Emoticon, TokenKind::Url]);
 /// ```
 pub fn tokenize(text: &str) -> Vec<Token<'_>> {
+    tokenize_with(text, true)
+}
+
+/// [`tokenize`], with or without the shortcut for plain ASCII words and punctuation
+/// ([`plain_ascii_len`]); the tests hold the two equal.
+fn tokenize_with(text: &str, shortcut: bool) -> Vec<Token<'_>> {
     let mut tokens = Vec::with_capacity(text.len() / 5 + 1);
     let mut scanner = Scanner {
         text,
         pos: 0,
         utf16: 0,
+        shortcut,
     };
     while let Some((start, kind)) = scanner.next_token() {
         let end = scanner.pos;
@@ -147,6 +154,8 @@ struct Scanner<'a> {
     pos: usize,
     /// The same position in UTF-16 code units.
     utf16: u32,
+    /// Whether to take [`plain_ascii_len`]'s shortcut.
+    shortcut: bool,
 }
 
 impl<'a> Scanner<'a> {
@@ -202,6 +211,14 @@ impl<'a> Scanner<'a> {
         let start = self.pos;
         let rest = self.rest();
         let at_boundary = self.previous_char().map_or(true, |c| !c.is_alphanumeric());
+
+        if self.shortcut {
+            if let Some((len, kind)) = plain_ascii_len(rest.as_bytes(), at_boundary) {
+                self.pos += len;
+                self.utf16 += len as u32;
+                return Some((start, kind));
+            }
+        }
 
         if at_boundary {
             if let Some(len) = url_len(rest) {
@@ -263,6 +280,50 @@ impl<'a> Scanner<'a> {
         self.advance_to(start + len);
         Some((start, kind))
     }
+}
+
+/// The token at the start of `bytes` when it is a plain ASCII word or a single punctuation mark
+/// that no special kind can claim, as the general path of [`Scanner::next_token`] would find it
+/// (`None` leaves it to that path). Most tokens are such words ("the", "bello") and marks:
+/// - a word of ASCII letters and digits ends at an ASCII byte that joins nothing under UAX #29
+///   and extends nothing here (not `_` `.` `'` `:` `,` `;`, not a hyphen, not `@` or `+`, which
+///   could make an e-mail address); its first letter cannot start a URL (`h`, `w`) or, at a
+///   boundary, an emoticon (`xD`);
+/// - a punctuation mark is a segment of its own unless it is `_` (which joins letters), starts a
+///   mention, hashtag, HTML reference or emoticon, could start an e-mail address, or has a
+///   non-ASCII character after it.
+#[inline]
+fn plain_ascii_len(bytes: &[u8], at_boundary: bool) -> Option<(usize, TokenKind)> {
+    let first = *bytes.first()?;
+    let may_start_emoticon = at_boundary && emoticon_starts().first_bytes[usize::from(first)];
+    if first.is_ascii_alphabetic() {
+        if may_start_emoticon || matches!(first, b'h' | b'H' | b'w' | b'W') {
+            return None;
+        }
+        let end = bytes
+            .iter()
+            .position(|b| !b.is_ascii_alphanumeric())
+            .unwrap_or(bytes.len());
+        return match bytes.get(end) {
+            None => Some((end, TokenKind::Word)),
+            Some(&next)
+                if next.is_ascii()
+                    && !matches!(
+                        next,
+                        b'_' | b'.' | b'\'' | b':' | b',' | b';' | b'-' | b'@' | b'+'
+                    ) =>
+            {
+                Some((end, TokenKind::Word))
+            }
+            Some(_) => None,
+        };
+    }
+    let claimed = matches!(first, b'_' | b'@' | b'#' | b'&')
+        || may_start_emoticon
+        || (at_boundary && matches!(first, b'.' | b'+' | b'-'));
+    // (A combining mark after it would join its segment: a non-ASCII byte next is left alone.)
+    let next_ascii = bytes.get(1).map_or(true, u8::is_ascii);
+    (first.is_ascii_punctuation() && !claimed && next_ascii).then_some((1, TokenKind::Punct))
 }
 
 fn is_vowel(c: char) -> bool {
@@ -748,6 +809,58 @@ mod tests {
             checked > 100_000,
             "the fast path decided only {checked} cases"
         );
+    }
+
+    #[test]
+    fn the_ascii_shortcut_finds_the_tokens_the_general_path_finds() {
+        // Every string of up to five pieces over characters and fragments that decide where
+        // tokens end or what they are (URL and e-mail starts, emoticon letters, joiners, a
+        // non-ASCII letter, an accent apostrophe).
+        let pieces = [
+            "a", "Z", "x", "D", "h", "w", "7", "_", ":", ".", "'", ",", ";", "-", "+", "@", "#",
+            "&", "!", "(", ")", "<", " ", "\n", "é", "’", "ok", "www.", "http://", "gt;", "3",
+        ];
+        let mut text = String::new();
+        let mut digits = Vec::new();
+        let mut checked = 0;
+        for len in 1..=4 {
+            digits.clear();
+            digits.resize(len, 0usize);
+            loop {
+                text.clear();
+                text.extend(digits.iter().map(|&d| pieces[d]));
+                assert_eq!(
+                    tokenize_with(&text, true),
+                    tokenize_with(&text, false),
+                    "in {text:?}"
+                );
+                checked += 1;
+                let mut k = 0;
+                while k < len {
+                    digits[k] += 1;
+                    if digits[k] < pieces.len() {
+                        break;
+                    }
+                    digits[k] = 0;
+                    k += 1;
+                }
+                if k == len {
+                    break;
+                }
+            }
+        }
+        assert!(checked > 900_000, "only {checked} texts");
+        // and on whole comments
+        for line in include_str!("../../tests/data/golden_en.tsv")
+            .lines()
+            .chain(include_str!("../../tests/data/golden_it.tsv").lines())
+        {
+            assert_eq!(
+                tokenize_with(line, true),
+                tokenize_with(line, false),
+                "in {line:?}"
+            );
+        }
     }
 
     #[test]
