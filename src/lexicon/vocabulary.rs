@@ -104,9 +104,12 @@ pub fn civility_prefixes(cue: &str) -> impl Iterator<Item = &str> {
     cue.match_indices(' ').map(move |(at, _)| &cue[..at])
 }
 
+/// The beginnings of one key of a phrase table that a longer phrase continues.
+type Beginnings = fn(&'static str) -> Vec<&'static str>;
+
 /// The phrase tables whose beginnings [`Word::phrase_starts`] marks, with the bit and the
 /// beginnings of one key.
-fn phrase_tables() -> [(&'static Table, u8, fn(&'static str) -> Vec<&'static str>); 8] {
+fn phrase_tables() -> [(&'static Table, u8, Beginnings); 8] {
     fn first_word(key: &'static str) -> Vec<&'static str> {
         key.split_once(' ')
             .map(|(first, _)| first)

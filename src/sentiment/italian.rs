@@ -48,16 +48,16 @@ const ENCLITICS: &[&str] = &[
     "si", "lo", "la", "li", "le", "ne",
 ];
 
-/// The last two letters of every enclitic pronoun ("lo", "mi", "ne"...).
-fn clitic_endings() -> &'static [&'static str] {
-    static ENDINGS: std::sync::OnceLock<Vec<&'static str>> = std::sync::OnceLock::new();
+/// The last two letters of every enclitic pronoun ("lo", "mi", "ne"...), as bytes (compared
+/// with a word's last two bytes for every Italian word without a valence).
+fn clitic_endings() -> &'static [[u8; 2]] {
+    static ENDINGS: std::sync::OnceLock<Vec<[u8; 2]>> = std::sync::OnceLock::new();
     ENDINGS.get_or_init(|| {
-        let mut endings: Vec<&str> = ENCLITICS
+        let mut endings: Vec<[u8; 2]> = ENCLITICS
             .iter()
-            .map(|clitic| {
-                clitic
-                    .get(clitic.len().saturating_sub(2)..)
-                    .unwrap_or(clitic)
+            .filter_map(|clitic| match clitic.as_bytes() {
+                [.., a, b] => Some([*a, *b]),
+                _ => None,
             })
             .collect();
         endings.sort_unstable();
@@ -117,10 +117,15 @@ fn lookup_in(word: &str, facts: Option<&Word>) -> Option<Lookup> {
     }
     // Enclitics on a verb stem: "piacermi", "odiarlo", "godendoselo", "dimmelo". (Most words
     // end in none of the pronouns' last two letters, and skip the list.)
-    let clitic_ending = word.len() >= 2
-        && word.is_char_boundary(word.len() - 2)
-        && clitic_endings().contains(&&word[word.len() - 2..]);
-    for clitic in ENCLITICS.iter().filter(|_| clitic_ending) {
+    let ending = match word.as_bytes() {
+        [.., a, b] if clitic_endings().contains(&[*a, *b]) => Some([*a, *b]),
+        _ => None,
+    };
+    let same_ending = |clitic: &&&str| match clitic.as_bytes() {
+        [.., a, b] => Some([*a, *b]) == ending,
+        _ => false,
+    };
+    for clitic in ENCLITICS.iter().filter(same_ending) {
         if let Some(stem) = word.strip_suffix(clitic) {
             if stem.chars().count() >= 3 {
                 if let Some(mut hit) = form_lookup(stem, is_clitic_host) {
@@ -131,7 +136,12 @@ fn lookup_in(word: &str, facts: Option<&Word>) -> Option<Lookup> {
         }
     }
     // Intensifying prefixes: "strabello", "superfigo", "iperveloce".
-    for prefix in INTENSIFYING_PREFIXES {
+    // (compared byte by byte only with the prefixes that begin with the word's first letter)
+    let first = word.as_bytes().first();
+    for prefix in INTENSIFYING_PREFIXES
+        .iter()
+        .filter(|prefix| prefix.as_bytes().first() == first)
+    {
         if let Some(rest) = word.strip_prefix(prefix) {
             let rest = rest.strip_prefix('-').unwrap_or(rest);
             if rest.chars().count() >= 3 {
@@ -479,7 +489,8 @@ mod tests {
     fn every_enclitic_passes_the_ending_filter() {
         for clitic in ENCLITICS {
             assert!(clitic.is_ascii() && clitic.len() >= 2, "{clitic}");
-            assert!(clitic_endings().contains(&&clitic[clitic.len() - 2..]));
+            let bytes = clitic.as_bytes();
+            assert!(clitic_endings().contains(&[bytes[bytes.len() - 2], bytes[bytes.len() - 1]]));
         }
         let hit = Italian
             .lookup("odiarlo")

@@ -40,7 +40,7 @@ use crate::lang::Lang;
 use std::borrow::Cow;
 use std::collections::HashSet;
 
-use crate::lexicon::vocabulary::{fold_words, FoldedWord, Known};
+use crate::lexicon::vocabulary::{fold_words, FoldedWord, Known, STARTS_CIVILITY_PHRASE};
 use crate::lexicon::{FxBuildHasher, Table, EN_CIVILITY, IT_CIVILITY};
 use crate::text::normalize::{collapse_elongation, fold_cow, is_elongated, is_upper};
 use crate::text::{count_ascii, find_ascii, tokenize, Span, TokenKind};
@@ -214,7 +214,7 @@ fn continues(tables: &[&'static Table], phrase: &str) -> bool {
         [&EN_CIVILITY, &IT_CIVILITY].map(|table| {
             table
                 .rows()
-                .flat_map(|(key, _)| key.match_indices(' ').map(|(at, _)| &key[..at]))
+                .flat_map(|(key, _)| crate::lexicon::vocabulary::civility_prefixes(key))
                 .collect()
         })
     });
@@ -277,7 +277,11 @@ fn words<'a>(
         match token.kind {
             TokenKind::Word | TokenKind::Hashtag => {
                 let raw = token.text.trim_start_matches('#');
-                let letters = raw.chars().filter(|c| c.is_alphabetic()).count();
+                let letters = if raw.is_ascii() {
+                    raw.bytes().filter(u8::is_ascii_alphabetic).count()
+                } else {
+                    raw.chars().filter(|c| c.is_alphabetic()).count()
+                };
                 shape.letters += letters;
                 if letters >= 3 && is_upper(raw) {
                     shape.caps_letters += letters;
@@ -398,7 +402,14 @@ pub fn detect_folded<'a>(
             let mut end = i + 1;
             phrase.clear();
             phrase.push_str(&words[i].key);
-            while end < end_max && !words[end].mention && continues(tables, &phrase) {
+            // A whole word's vocabulary bit says whether a cue may begin with it, unhashed.
+            let may_begin = match words[i].known {
+                Some(known) => known
+                    .word
+                    .is_some_and(|w| w.phrase_starts & STARTS_CIVILITY_PHRASE != 0),
+                None => true,
+            };
+            while may_begin && end < end_max && !words[end].mention && continues(tables, &phrase) {
                 phrase.push(' ');
                 phrase.push_str(&words[end].key);
                 end += 1;

@@ -30,6 +30,11 @@ pub fn fold(word: &str) -> String {
 /// Whether a word is written in capitals, as Python's `str.isupper()` decides: at least one cased
 /// letter and no lowercase one. VADER's ALL-CAPS rule relies on exactly this test.
 pub fn is_upper(word: &str) -> bool {
+    if word.is_ascii() {
+        let bytes = word.as_bytes();
+        return !bytes.iter().any(u8::is_ascii_lowercase)
+            && bytes.iter().any(u8::is_ascii_uppercase);
+    }
     let mut cased = false;
     for c in word.chars() {
         if c.is_lowercase() {
