@@ -238,16 +238,21 @@ pub struct FoldedWord<'a> {
 /// [`FoldedWord`]s of `tokens`, one per token: `Some` for each [`TokenKind::Word`], `None` for
 /// every other kind.
 pub fn fold_words<'a>(tokens: &[Token<'a>]) -> Vec<Option<FoldedWord<'a>>> {
-    tokens
-        .iter()
-        .map(|token| {
-            (token.kind == TokenKind::Word).then(|| {
-                let key = fold_cow(token.text);
-                let known = known(&key);
-                FoldedWord { key, known }
-            })
+    let mut words = Vec::with_capacity(tokens.len());
+    fold_words_into(tokens, &mut words);
+    words
+}
+
+/// [`fold_words`] into `words` (cleared first), to reuse one buffer over many texts.
+pub fn fold_words_into<'a>(tokens: &[Token<'a>], words: &mut Vec<Option<FoldedWord<'a>>>) {
+    words.clear();
+    words.extend(tokens.iter().map(|token| {
+        (token.kind == TokenKind::Word).then(|| {
+            let key = fold_cow(token.text);
+            let known = known(&key);
+            FoldedWord { key, known }
         })
-        .collect()
+    }));
 }
 
 /// [`Word::phrase_starts`] of `key`, 0 when the vocabulary does not have it.

@@ -85,6 +85,26 @@ pub fn tokenize(text: &str) -> Vec<Token<'_>> {
 /// ([`plain_ascii_len`]); the tests hold the two equal.
 fn tokenize_with(text: &str, shortcut: bool) -> Vec<Token<'_>> {
     let mut tokens = Vec::with_capacity(text.len() / 5 + 1);
+    tokenize_into_with(text, &mut tokens, shortcut);
+    tokens
+}
+
+/// [`tokenize`] into `tokens` (cleared first), so that a caller scoring many texts reuses one
+/// buffer.
+pub fn tokenize_into<'a>(text: &'a str, tokens: &mut Vec<Token<'a>>) {
+    tokenize_into_with(text, tokens, true);
+}
+
+/// An empty vector of another element type of the same size and alignment (another lifetime,
+/// mostly) that keeps `vec`'s allocation, so that a buffer outlives the borrowed data it held.
+/// (Collecting in place reuses the allocation; were it not to, this would only allocate anew.)
+pub(crate) fn reuse_allocation<T, U>(mut vec: Vec<T>) -> Vec<U> {
+    vec.clear();
+    vec.into_iter().filter_map(|_| None).collect()
+}
+
+fn tokenize_into_with<'a>(text: &'a str, tokens: &mut Vec<Token<'a>>, shortcut: bool) {
+    tokens.clear();
     let mut scanner = Scanner {
         text,
         pos: 0,
@@ -116,7 +136,6 @@ fn tokenize_with(text: &str, shortcut: bool) -> Vec<Token<'_>> {
             },
         });
     }
-    tokens
 }
 
 /// Byte offset of the first `mark` (an ASCII character) in `text`. A plain byte loop: on the
