@@ -17,7 +17,8 @@ use super::{
     EN_VADER, IT_CIVILITY, IT_FORMS, IT_IDIOMS, IT_MODIFIERS, IT_NEGATORS, IT_NORMALISE,
     IT_PATTERN, IT_WORDS,
 };
-use crate::text::{normalize::fold_cow, Token, TokenKind};
+use crate::text::normalize::{fold_cow, is_elongated, is_upper};
+use crate::text::{Token, TokenKind};
 
 /// What the lexicons say about one word (or phrase): the row of each table that has it.
 #[derive(Clone, Copy, Debug, Default)]
@@ -233,6 +234,10 @@ pub struct FoldedWord<'a> {
     pub key: Cow<'a, str>,
     /// What the vocabulary knows about `key`.
     pub known: Known,
+    /// The token is written in capitals ([`is_upper`](crate::text::normalize::is_upper)).
+    pub upper: bool,
+    /// `key` has elongated letters ([`is_elongated`](crate::text::normalize::is_elongated)).
+    pub elongated: bool,
 }
 
 /// [`FoldedWord`]s of `tokens`, one per token: `Some` for each [`TokenKind::Word`], `None` for
@@ -250,7 +255,15 @@ pub fn fold_words_into<'a>(tokens: &[Token<'a>], words: &mut Vec<Option<FoldedWo
         (token.kind == TokenKind::Word).then(|| {
             let key = fold_cow(token.text);
             let known = known(&key);
-            FoldedWord { key, known }
+            // A word that folding left as it was has no capital letter to shout with.
+            let upper = matches!(key, Cow::Owned(_)) && is_upper(token.text);
+            let elongated = is_elongated(&key);
+            FoldedWord {
+                key,
+                known,
+                upper,
+                elongated,
+            }
         })
     }));
 }

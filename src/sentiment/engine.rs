@@ -96,6 +96,21 @@ impl<'a> Unit<'a> {
     ) -> Unit<'a> {
         // Emoticons are not shouting: ":D" is a face, not capitals.
         let upper = kind == TokenKind::Word && is_upper(raw);
+        Unit::with_case(raw, key, span, kind, lookup, traits, starts, upper)
+    }
+
+    /// [`Unit::new`] when the caller knows whether the unit is in capitals.
+    #[allow(clippy::too_many_arguments)]
+    fn with_case(
+        raw: &'a str,
+        key: Cow<'a, str>,
+        span: Span,
+        kind: TokenKind,
+        lookup: Option<Lookup>,
+        traits: Traits,
+        starts: u8,
+        upper: bool,
+    ) -> Unit<'a> {
         Unit {
             raw,
             traits,
@@ -213,8 +228,13 @@ pub(crate) fn units<'a>(
                             }
                             _ => lookup_unit(profile, &key, normalised),
                         };
-                        units.push(Unit::new(
-                            token.text, key, token.span, token.kind, lookup, traits, starts,
+                        // (A word token's case was read while folding it.)
+                        let upper = match known {
+                            Some(word) => word.upper,
+                            None => token.kind == TokenKind::Word && is_upper(token.text),
+                        };
+                        units.push(Unit::with_case(
+                            token.text, key, token.span, token.kind, lookup, traits, starts, upper,
                         ));
                     }
                     Some((at, in_body)) => {

@@ -48,21 +48,24 @@ const ENCLITICS: &[&str] = &[
     "si", "lo", "la", "li", "le", "ne",
 ];
 
-/// The last two letters of every enclitic pronoun ("lo", "mi", "ne"...), as bytes (compared
-/// with a word's last two bytes for every Italian word without a valence).
-fn clitic_endings() -> &'static [[u8; 2]] {
-    static ENDINGS: std::sync::OnceLock<Vec<[u8; 2]>> = std::sync::OnceLock::new();
-    ENDINGS.get_or_init(|| {
-        let mut endings: Vec<[u8; 2]> = ENCLITICS
-            .iter()
-            .filter_map(|clitic| match clitic.as_bytes() {
-                [.., a, b] => Some([*a, *b]),
-                _ => None,
-            })
-            .collect();
-        endings.sort_unstable();
-        endings.dedup();
-        endings
+/// The enclitic pronouns grouped by their last two letters ("lo": "glielo", "melo"... "lo"),
+/// each group longest first as in [`ENCLITICS`]: a word is compared only with the pronouns that
+/// end as it does (asked of every Italian word without a valence).
+fn clitics_by_ending() -> &'static [([u8; 2], Vec<&'static str>)] {
+    static GROUPS: std::sync::OnceLock<Vec<([u8; 2], Vec<&'static str>)>> =
+        std::sync::OnceLock::new();
+    GROUPS.get_or_init(|| {
+        let mut groups: Vec<([u8; 2], Vec<&'static str>)> = Vec::new();
+        for clitic in ENCLITICS {
+            let [.., a, b] = *clitic.as_bytes() else {
+                continue;
+            };
+            match groups.iter_mut().find(|(ending, _)| *ending == [a, b]) {
+                Some((_, group)) => group.push(clitic),
+                None => groups.push(([a, b], vec![clitic])),
+            }
+        }
+        groups
     })
 }
 
@@ -117,15 +120,14 @@ fn lookup_in(word: &str, facts: Option<&Word>) -> Option<Lookup> {
     }
     // Enclitics on a verb stem: "piacermi", "odiarlo", "godendoselo", "dimmelo". (Most words
     // end in none of the pronouns' last two letters, and skip the list.)
-    let ending = match word.as_bytes() {
-        [.., a, b] if clitic_endings().contains(&[*a, *b]) => Some([*a, *b]),
-        _ => None,
+    let clitics = match *word.as_bytes() {
+        [.., a, b] => clitics_by_ending()
+            .iter()
+            .find(|(ending, _)| *ending == [a, b])
+            .map_or(&[][..], |(_, group)| group.as_slice()),
+        _ => &[],
     };
-    let same_ending = |clitic: &&&str| match clitic.as_bytes() {
-        [.., a, b] => Some([*a, *b]) == ending,
-        _ => false,
-    };
-    for clitic in ENCLITICS.iter().filter(same_ending) {
+    for clitic in clitics {
         if let Some(stem) = word.strip_suffix(clitic) {
             if stem.chars().count() >= 3 {
                 if let Some(mut hit) = form_lookup(stem, is_clitic_host) {
@@ -490,7 +492,9 @@ mod tests {
         for clitic in ENCLITICS {
             assert!(clitic.is_ascii() && clitic.len() >= 2, "{clitic}");
             let bytes = clitic.as_bytes();
-            assert!(clitic_endings().contains(&[bytes[bytes.len() - 2], bytes[bytes.len() - 1]]));
+            let ending = [bytes[bytes.len() - 2], bytes[bytes.len() - 1]];
+            let group = clitics_by_ending().iter().find(|(e, _)| *e == ending);
+            assert!(group.is_some_and(|(_, group)| group.contains(clitic)));
         }
         let hit = Italian
             .lookup("odiarlo")

@@ -185,6 +185,8 @@ struct Word<'a> {
     key: Cow<'a, str>,
     /// What the vocabulary knows about `key`, when it was looked up already (a whole word).
     known: Option<Known>,
+    /// Whether `key` is elongated, when that was read already (a whole word).
+    elongated: Option<bool>,
     span: Span,
     mention: bool,
 }
@@ -282,16 +284,26 @@ fn words<'a>(
                 } else {
                     raw.chars().filter(|c| c.is_alphabetic()).count()
                 };
+                // Word tokens come folded already (a hashtag's body is folded here), their case
+                // and elongation read.
+                let prefolded = folded.get(at_token).and_then(Option::as_ref);
                 shape.letters += letters;
-                if letters >= 3 && is_upper(raw) {
+                let upper = match prefolded {
+                    Some(word) if raw.len() == token.text.len() => word.upper,
+                    _ => is_upper(raw),
+                };
+                if letters >= 3 && upper {
                     shape.caps_letters += letters;
                 }
-                // Word tokens come folded already (a hashtag's body is folded here).
-                let prefolded = folded.get(at_token).and_then(Option::as_ref);
-                let (key, known) = match prefolded.filter(|_| raw.len() == token.text.len()) {
-                    Some(word) => (Cow::Borrowed(word.key.as_ref()), Some(word.known)),
-                    None => (fold_cow(raw), None),
-                };
+                let (key, known, elongated) =
+                    match prefolded.filter(|_| raw.len() == token.text.len()) {
+                        Some(word) => (
+                            Cow::Borrowed(word.key.as_ref()),
+                            Some(word.known),
+                            Some(word.elongated),
+                        ),
+                        None => (fold_cow(raw), None, None),
+                    };
                 // Italian elision: "un'idiota" is "un'" + "idiota", "l'hai" is "l'" + "hai"; English
                 // contractions ("you're", "doesn't") stay whole.
                 match find_ascii(&key, b'\'') {
@@ -313,12 +325,14 @@ fn words<'a>(
                         words.push(Word {
                             key: head,
                             known: None,
+                            elongated: None,
                             span: token.span,
                             mention: false,
                         });
                         words.push(Word {
                             key: tail,
                             known: None,
+                            elongated: None,
                             span: token.span,
                             mention: false,
                         });
@@ -326,6 +340,7 @@ fn words<'a>(
                     _ => words.push(Word {
                         key,
                         known,
+                        elongated,
                         span: token.span,
                         mention: false,
                     }),
@@ -334,6 +349,7 @@ fn words<'a>(
             TokenKind::Mention => words.push(Word {
                 key: Cow::Borrowed(""),
                 known: None,
+                elongated: None,
                 span: token.span,
                 mention: true,
             }),
@@ -420,7 +436,7 @@ pub fn detect_folded<'a>(
             if found.is_none() {
                 let key = &words[i].key;
                 let hit = lookup_known(tables, key, words[i].known).or_else(|| {
-                    if !is_elongated(key) {
+                    if !words[i].elongated.unwrap_or_else(|| is_elongated(key)) {
                         return None;
                     }
                     collapse_elongation(key, 1)
