@@ -17,7 +17,7 @@
 //! linearly with the text.
 
 use std::borrow::Cow;
-use std::collections::HashSet;
+use std::collections::HashMap;
 use std::sync::OnceLock;
 
 use crate::lang::{DetectedLang, Lang};
@@ -331,28 +331,42 @@ fn lookup_unit(profile: &dyn Profile, key: &str, normalised: bool) -> (Option<Lo
     (lookup, traits, facts.map_or(0, |w| w.phrase_starts))
 }
 
-/// The keys an idiom of `idioms` can start with: every prefix of an idiom that ends before a
-/// space or just after an apostrophe (units join that way), so a unit whose key is not among
-/// them starts no idiom and needs no phrase lookups. `None` for a table that is not bundled.
-fn idiom_starts(idioms: &Table) -> Option<&'static HashSet<&'static str, FxBuildHasher>> {
-    type Starts = HashSet<&'static str, FxBuildHasher>;
-    static STARTS: OnceLock<Vec<(&'static str, Starts)>> = OnceLock::new();
-    let all = STARTS.get_or_init(|| {
+/// What a phrase of units is to an idiom table: its valence, when it is an idiom, and whether
+/// some idiom starts with it and goes on (a prefix that ends before a space or just after an
+/// apostrophe, as units join). One lookup answers both while an idiom is being extended.
+#[derive(Clone, Copy, Default)]
+struct IdiomPhrase {
+    valence: Option<f64>,
+    continues: bool,
+}
+
+/// The idioms of `idioms` and their prefixes ([`IdiomPhrase`]), `None` for a table that is not
+/// bundled.
+fn idiom_phrases(
+    idioms: &Table,
+) -> Option<&'static HashMap<&'static str, IdiomPhrase, FxBuildHasher>> {
+    type Phrases = HashMap<&'static str, IdiomPhrase, FxBuildHasher>;
+    static PHRASES: OnceLock<Vec<(&'static str, Phrases)>> = OnceLock::new();
+    let all = PHRASES.get_or_init(|| {
         crate::lexicon::all_tables()
             .into_iter()
             .filter(|table| table.source.ends_with("idioms.tsv"))
             .map(|table| {
-                let starts = table
-                    .rows()
-                    .flat_map(|(idiom, _)| vocabulary::idiom_prefixes(idiom))
-                    .collect();
-                (table.source, starts)
+                let mut phrases = Phrases::default();
+                // In row order, so that a key's last row wins, as in the table's own index.
+                for (idiom, entry) in table.entries() {
+                    phrases.entry(idiom).or_default().valence = entry.value;
+                    for prefix in vocabulary::idiom_prefixes(idiom) {
+                        phrases.entry(prefix).or_default().continues = true;
+                    }
+                }
+                (table.source, phrases)
             })
             .collect()
     });
     all.iter()
         .find(|(source, _)| *source == idioms.source)
-        .map(|(_, starts)| starts)
+        .map(|(_, phrases)| phrases)
 }
 
 /// Marks the longest idiom starting at each unit, left to right, without overlaps.
@@ -362,21 +376,25 @@ fn mark_idioms(units: &mut [Unit<'_>], profile: &dyn Profile) {
         return;
     }
     let longest = idioms.max_words().min(8);
-    let starts = idiom_starts(idioms);
+    let phrases = idiom_phrases(idioms);
+    // What `phrase` is to the table (a table that is not bundled is asked directly, and any
+    // phrase may go on).
+    let probe = |phrase: &str| match phrases {
+        Some(phrases) => phrases.get(phrase).copied().unwrap_or_default(),
+        None => IdiomPhrase {
+            valence: idioms.decimal(phrase, 0),
+            continues: true,
+        },
+    };
     let mut i = 0;
     let mut phrase = String::new();
     while i < units.len() {
-        // Whether some idiom starts with the phrase built so far and goes on after it.
-        let continues = |phrase: &str| match starts {
-            Some(starts) => starts.contains(phrase),
-            None => true,
-        };
-        // (The unit's own key: its vocabulary bit answers without hashing it again.)
-        let may_start = match starts {
+        // (The unit's own key: its vocabulary bit answers without hashing it when clear.)
+        let may_start = match phrases {
             Some(_) => units[i].starts & vocabulary::STARTS_IDIOM != 0,
             None => true,
         };
-        if !may_start || !continues(&units[i].key) {
+        if !may_start || !probe(&units[i].key).continues {
             i += 1;
             continue;
         }
@@ -397,10 +415,11 @@ fn mark_idioms(units: &mut [Unit<'_>], profile: &dyn Profile) {
                 phrase.push(' ');
             }
             phrase.push_str(&units[i + len - 1].key);
-            if let Some(valence) = idioms.decimal(&phrase, 0) {
+            let found = probe(&phrase);
+            if let Some(valence) = found.valence {
                 matched = Some((valence, len));
             }
-            if !continues(&phrase) {
+            if !found.continues {
                 break;
             }
         }

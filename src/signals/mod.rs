@@ -416,8 +416,6 @@ pub fn detect_folded<'a>(
             // goes on with these words (no phrase spans a mention).
             let mut found = None;
             let mut end = i + 1;
-            phrase.clear();
-            phrase.push_str(&words[i].key);
             // A whole word's vocabulary bit says whether a cue may begin with it, unhashed.
             let may_begin = match words[i].known {
                 Some(known) => known
@@ -425,6 +423,10 @@ pub fn detect_folded<'a>(
                     .is_some_and(|w| w.phrase_starts & STARTS_CIVILITY_PHRASE != 0),
                 None => true,
             };
+            if may_begin {
+                phrase.clear();
+                phrase.push_str(&words[i].key);
+            }
             while may_begin && end < end_max && !words[end].mention && continues(tables, &phrase) {
                 phrase.push(' ');
                 phrase.push_str(&words[end].key);
