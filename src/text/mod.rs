@@ -110,9 +110,11 @@ fn tokenize_into_with<'a>(text: &'a str, tokens: &mut Vec<Token<'a>>, shortcut: 
         pos: 0,
         utf16: 0,
         shortcut,
+        token_utf16_start: 0,
     };
     while let Some((start, kind)) = scanner.next_token() {
         let end = scanner.pos;
+        let utf16_start = scanner.token_utf16_start;
         let piece = &text[start..end];
         // Merge adjacent punctuation (UAX #29 yields "!" "!" "!") into one run.
         if kind == TokenKind::Punct {
@@ -125,13 +127,12 @@ fn tokenize_into_with<'a>(text: &'a str, tokens: &mut Vec<Token<'a>>, shortcut: 
                 }
             }
         }
-        let width = utf16_len(piece);
         tokens.push(Token {
             text: piece,
             kind,
             byte_start: start,
             span: Span {
-                start: scanner.utf16 - width,
+                start: utf16_start,
                 end: scanner.utf16,
             },
         });
@@ -175,6 +176,8 @@ struct Scanner<'a> {
     utf16: u32,
     /// Whether to take [`plain_ascii_len`]'s shortcut.
     shortcut: bool,
+    /// Where the last token found starts, in UTF-16 code units.
+    token_utf16_start: u32,
 }
 
 impl<'a> Scanner<'a> {
@@ -228,6 +231,7 @@ impl<'a> Scanner<'a> {
             return None;
         }
         let start = self.pos;
+        self.token_utf16_start = self.utf16;
         let rest = self.rest();
         let at_boundary = self.previous_char().map_or(true, |c| !c.is_alphanumeric());
 
