@@ -17,6 +17,7 @@
 //! linearly with the text.
 
 use std::borrow::Cow;
+use std::cell::Cell;
 use std::collections::HashMap;
 use std::sync::OnceLock;
 
@@ -25,7 +26,7 @@ use crate::lexicon::vocabulary::{self, FoldedWord};
 use crate::lexicon::{FxBuildHasher, Table};
 use crate::text::count_ascii;
 use crate::text::normalize::{fold_cow, is_elongated, is_upper};
-use crate::text::{tokenize, Span, TokenKind};
+use crate::text::{reuse_allocation, tokenize, Span, TokenKind};
 
 use super::english::English;
 use super::profile::{symbol_lookup, Contrast, Lookup, Profile, SymbolsOnly, Traits};
@@ -139,12 +140,15 @@ pub(crate) fn profile_for(lang: Option<Lang>) -> &'static dyn Profile {
 
 /// Builds the units of a text: tokens, split (elisions) and normalised, looked up once. `words`
 /// holds the word tokens already folded and looked up ([`vocabulary::fold_words`]).
-pub(crate) fn units<'a>(
+/// The units are written into `units` (cleared first).
+pub(crate) fn units_into<'a>(
     tokens: &[crate::text::Token<'a>],
     words: &'a [Option<FoldedWord<'_>>],
     profile: &dyn Profile,
-) -> Vec<Unit<'a>> {
-    let mut units: Vec<Unit<'a>> = Vec::with_capacity(tokens.len() + 4);
+    units: &mut Vec<Unit<'a>>,
+) {
+    units.clear();
+    units.reserve(tokens.len() + 4);
     let mut boundary = false;
     let mut punct = false;
     let mut clause = false;
@@ -305,8 +309,7 @@ pub(crate) fn units<'a>(
             clause = false;
         }
     }
-    mark_idioms(&mut units, profile);
-    units
+    mark_idioms(units, profile);
 }
 
 /// `text` in lowercase, borrowed when it is already (emoticons mostly are).
@@ -609,10 +612,14 @@ pub fn score_folded<'a>(
     explain: bool,
 ) -> Sentiment {
     let profile = profile_for(lang.lang);
-    let units = units(tokens, words, profile);
+    let buffers = BUFFERS.with(Cell::take);
+    let mut units = reuse_allocation(buffers.units);
+    units_into(tokens, words, profile, &mut units);
     let caps_diff = caps_differential(&units);
     let n = units.len();
-    let mut valences = vec![0.0f64; n];
+    let mut valences = buffers.valences;
+    valences.clear();
+    valences.resize(n, 0.0);
     let mut rules: Vec<Vec<Rule>> = if explain {
         vec![Vec::new(); n]
     } else {
@@ -625,7 +632,7 @@ pub fn score_folded<'a>(
     };
 
     // Buffers every unit reuses.
-    let mut scope = Vec::with_capacity(SCOPE + 2);
+    let mut scope = buffers.scope;
     let mut between = Vec::new();
     let mut phrase = String::new();
     for i in 0..n {
@@ -810,7 +817,28 @@ pub fn score_folded<'a>(
     apply_contrast(&units, &mut valences, profile, |i| {
         note(&mut rules, i, Rule::Contrast)
     });
-    finish(text, &units, valences, rules, lang, explain)
+    let result = finish(text, &units, &valences, &rules, lang, explain);
+    BUFFERS.with(|buffers| {
+        buffers.set(Buffers {
+            units: reuse_allocation(units),
+            valences,
+            scope,
+        })
+    });
+    result
+}
+
+/// The buffers [`score_folded`] keeps between texts (a batch scores thousands of them), emptied
+/// of the borrowed text after each.
+#[derive(Default)]
+struct Buffers {
+    units: Vec<Unit<'static>>,
+    valences: Vec<f64>,
+    scope: Vec<(usize, usize)>,
+}
+
+thread_local! {
+    static BUFFERS: Cell<Buffers> = Cell::default();
 }
 
 /// Applies the profile's weight to the words of sentences that end with a question mark
@@ -949,8 +977,8 @@ pub fn normalize(sum: f64) -> f64 {
 fn finish(
     text: &str,
     units: &[Unit<'_>],
-    valences: Vec<f64>,
-    rules: Vec<Vec<Rule>>,
+    valences: &[f64],
+    rules: &[Vec<Rule>],
     lang: DetectedLang,
     explain: bool,
 ) -> Sentiment {
@@ -970,7 +998,7 @@ fn finish(
     let mut positive = 0.0;
     let mut negative = 0.0;
     let mut neutral = 0usize;
-    for &v in &valences {
+    for &v in valences {
         if v > 0.0 {
             positive += v + 1.0;
         } else if v < 0.0 {

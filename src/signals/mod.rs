@@ -43,7 +43,7 @@ use std::collections::HashSet;
 use crate::lexicon::vocabulary::{fold_words, FoldedWord, Known, STARTS_CIVILITY_PHRASE};
 use crate::lexicon::{FxBuildHasher, Table, EN_CIVILITY, IT_CIVILITY};
 use crate::text::normalize::{collapse_elongation, fold_cow, is_elongated, is_upper};
-use crate::text::{count_ascii, find_ascii, tokenize, Span, TokenKind};
+use crate::text::{count_ascii, find_ascii, reuse_allocation, tokenize, Span, TokenKind};
 
 /// An insult stands this many words after the second-person word that aims it ("you're such a
 /// complete idiot": 4).
@@ -268,13 +268,22 @@ fn lookup_known(
     None
 }
 
-fn words<'a>(
+/// The words are written into `words` and the shape into `shape` (both cleared first).
+fn words_into<'a>(
     tokens: &[crate::text::Token<'a>],
     folded: &'a [Option<FoldedWord<'_>>],
     tables: &[&'static Table],
-) -> (Vec<Word<'a>>, Shape) {
-    let mut words = Vec::with_capacity(tokens.len() + 4);
-    let mut shape = Shape::default();
+    words: &mut Vec<Word<'a>>,
+    shape: &mut Shape,
+) {
+    words.clear();
+    words.reserve(tokens.len() + 4);
+    let mut question_at = std::mem::take(&mut shape.question_at);
+    question_at.clear();
+    *shape = Shape {
+        question_at,
+        ..Shape::default()
+    };
     for (at_token, &token) in tokens.iter().enumerate() {
         match token.kind {
             TokenKind::Word | TokenKind::Hashtag => {
@@ -366,7 +375,6 @@ fn words<'a>(
             _ => {}
         }
     }
-    (words, shape)
 }
 
 #[derive(Default)]
@@ -403,9 +411,13 @@ pub fn detect_folded<'a>(
     negative_share: f64,
 ) -> Signals {
     let tables = tables_for(lang);
-    let (words, shape) = words(tokens, folded, tables);
+    let buffers = BUFFERS.with(std::cell::Cell::take);
+    let mut words = reuse_allocation(buffers.words);
+    let mut shape = buffers.shape;
+    words_into(tokens, folded, tables, &mut words, &mut shape);
     let longest = max_words();
-    let mut hits: Vec<(usize, CueHit)> = Vec::new();
+    let mut hits = buffers.hits;
+    hits.clear();
     let mut i = 0;
     let mut phrase = String::new();
     while i < words.len() {
@@ -469,11 +481,13 @@ pub fn detect_folded<'a>(
     }
 
     // Who is addressed: word positions of second-person cues and mentions.
-    let mut address: Vec<usize> = hits
-        .iter()
-        .filter(|(_, h)| h.cue.is_address())
-        .map(|(at, _)| *at)
-        .collect();
+    let mut address = buffers.address;
+    address.clear();
+    address.extend(
+        hits.iter()
+            .filter(|(_, h)| h.cue.is_address())
+            .map(|(at, _)| *at),
+    );
     address.extend(
         words
             .iter()
@@ -547,8 +561,30 @@ pub fn detect_folded<'a>(
         raw += 1.5;
     }
     signals.hostility = saturate(raw.max(0.0), 2.5);
-    signals.cues = hits.into_iter().map(|(_, h)| h).collect();
+    signals.cues = hits.drain(..).map(|(_, h)| h).collect();
+    BUFFERS.with(|buffers| {
+        buffers.set(Buffers {
+            words: reuse_allocation(words),
+            shape,
+            hits,
+            address,
+        })
+    });
     signals
+}
+
+/// The buffers [`detect_folded`] keeps between texts (a batch scores thousands of them),
+/// emptied of the borrowed text after each.
+#[derive(Default)]
+struct Buffers {
+    words: Vec<Word<'static>>,
+    shape: Shape,
+    hits: Vec<(usize, CueHit)>,
+    address: Vec<usize>,
+}
+
+thread_local! {
+    static BUFFERS: std::cell::Cell<Buffers> = Default::default();
 }
 
 /// `1 − exp(−x / scale)`: 0 at 0, rising quickly, never reaching 1.
