@@ -227,7 +227,9 @@ pub(crate) fn units_into<'a>(
                         let (lookup, traits, starts) = match facts {
                             // Normalisation left the key as folded: what is known of it holds.
                             Some(facts) if !normalised => {
-                                let (lookup, traits) = profile.lookup_and_traits_known(&key, facts);
+                                let elongated = known.is_some_and(|word| word.elongated);
+                                let (lookup, traits) =
+                                    profile.lookup_and_traits_folded(&key, facts, elongated);
                                 (lookup, traits, facts.map_or(0, |w| w.phrase_starts))
                             }
                             _ => lookup_unit(profile, &key, normalised),
@@ -1156,6 +1158,12 @@ mod tests {
                     profile.lookup_and_traits_known(key, facts),
                     (profile.lookup(key), single),
                     "{key:?} as {:?}, entry given",
+                    profile.lang()
+                );
+                assert_eq!(
+                    profile.lookup_and_traits_folded(key, facts, is_elongated(key)),
+                    (profile.lookup(key), single),
+                    "{key:?} as {:?}, entry and elongation given",
                     profile.lang()
                 );
                 assert_eq!(

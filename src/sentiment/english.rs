@@ -45,6 +45,14 @@ impl<'w> Elongation<'w> {
         }
     }
 
+    /// The elongation of `word`, known already.
+    fn known(word: &'w str, elongated: bool) -> Elongation<'w> {
+        Elongation {
+            word,
+            answer: std::cell::OnceCell::from(elongated),
+        }
+    }
+
     fn get(&self) -> bool {
         *self.answer.get_or_init(|| is_elongated(self.word))
     }
@@ -137,6 +145,19 @@ impl Profile for English {
         facts: Option<&'static Word>,
     ) -> (Option<Lookup>, Traits) {
         let elongation = Elongation::of(key);
+        (
+            lookup_in(key, facts, &elongation),
+            traits_in(key, facts, &elongation),
+        )
+    }
+
+    fn lookup_and_traits_folded(
+        &self,
+        key: &str,
+        facts: Option<&'static Word>,
+        elongated: bool,
+    ) -> (Option<Lookup>, Traits) {
+        let elongation = Elongation::known(key, elongated);
         (
             lookup_in(key, facts, &elongation),
             traits_in(key, facts, &elongation),

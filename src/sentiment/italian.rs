@@ -114,8 +114,9 @@ const POST_MODIFIER_WORDS: usize = {
 const INTENSIFYING_PREFIXES: &[&str] = &["stra", "super", "iper", "arci", "ultra"];
 
 /// [`Profile::lookup`] from what the vocabulary holds for the word.
-fn lookup_in(word: &str, facts: Option<&Word>) -> Option<Lookup> {
-    if let Some(hit) = Italian::with_elongation_in(word, facts) {
+/// (`elongated`: whether `word` is elongated, when the caller knows.)
+fn lookup_in(word: &str, facts: Option<&Word>, elongated: Option<bool>) -> Option<Lookup> {
+    if let Some(hit) = Italian::with_elongation_in(word, facts, elongated) {
         return Some(hit);
     }
     // Enclitics on a verb stem: "piacermi", "odiarlo", "godendoselo", "dimmelo". (Most words
@@ -242,14 +243,18 @@ impl Italian {
     }
 
     fn with_elongation(word: &str) -> Option<Lookup> {
-        Italian::with_elongation_in(word, vocabulary::word(word))
+        Italian::with_elongation_in(word, vocabulary::word(word), None)
     }
 
-    fn with_elongation_in(word: &str, facts: Option<&Word>) -> Option<Lookup> {
+    fn with_elongation_in(
+        word: &str,
+        facts: Option<&Word>,
+        elongated: Option<bool>,
+    ) -> Option<Lookup> {
         if let Some(hit) = Italian::direct_in(facts) {
             return Some(hit);
         }
-        if !is_elongated(word) {
+        if !elongated.unwrap_or_else(|| is_elongated(word)) {
             return None;
         }
         for keep in [1, 2] {
@@ -360,12 +365,12 @@ impl Profile for Italian {
     }
 
     fn lookup(&self, word: &str) -> Option<Lookup> {
-        lookup_in(word, vocabulary::word(word))
+        lookup_in(word, vocabulary::word(word), None)
     }
 
     fn lookup_and_traits(&self, key: &str) -> (Option<Lookup>, Traits) {
         let facts = vocabulary::word(key);
-        (lookup_in(key, facts), traits_in(facts))
+        (lookup_in(key, facts, None), traits_in(facts))
     }
 
     fn lookup_and_traits_known(
@@ -373,7 +378,16 @@ impl Profile for Italian {
         key: &str,
         facts: Option<&'static Word>,
     ) -> (Option<Lookup>, Traits) {
-        (lookup_in(key, facts), traits_in(facts))
+        (lookup_in(key, facts, None), traits_in(facts))
+    }
+
+    fn lookup_and_traits_folded(
+        &self,
+        key: &str,
+        facts: Option<&'static Word>,
+        elongated: bool,
+    ) -> (Option<Lookup>, Traits) {
+        (lookup_in(key, facts, Some(elongated)), traits_in(facts))
     }
 
     fn in_lexicon(&self, word: &str) -> bool {

@@ -185,6 +185,19 @@ pub trait Profile {
         self.lookup_and_traits(key)
     }
 
+    /// [`Profile::lookup_and_traits_known`] of a key whose elongation ([`is_elongated`]) the
+    /// caller knows too, read while folding (a profile overrides it to skip asking again).
+    ///
+    /// [`is_elongated`]: crate::text::normalize::is_elongated
+    fn lookup_and_traits_folded(
+        &self,
+        key: &str,
+        facts: Option<&'static Word>,
+        _elongated: bool,
+    ) -> (Option<Lookup>, Traits) {
+        self.lookup_and_traits_known(key, facts)
+    }
+
     /// Whether the word is in the lexicon at all (VADER lets only words outside the lexicon act as
     /// modifiers and negators).
     fn in_lexicon(&self, word: &str) -> bool;
