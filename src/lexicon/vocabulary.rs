@@ -17,7 +17,7 @@ use super::{
     EN_VADER, IT_CIVILITY, IT_FORMS, IT_IDIOMS, IT_MODIFIERS, IT_NEGATORS, IT_NORMALISE,
     IT_PATTERN, IT_WORDS,
 };
-use crate::text::normalize::{fold_cow, is_elongated, is_upper};
+use crate::text::normalize::{fold_cow_elongated, is_upper};
 use crate::text::{Token, TokenKind};
 
 /// What the lexicons say about one word (or phrase): the row of each table that has it.
@@ -253,11 +253,10 @@ pub fn fold_words_into<'a>(tokens: &[Token<'a>], words: &mut Vec<Option<FoldedWo
     words.clear();
     words.extend(tokens.iter().map(|token| {
         (token.kind == TokenKind::Word).then(|| {
-            let key = fold_cow(token.text);
+            let (key, elongated) = fold_cow_elongated(token.text);
             let known = known(&key);
             // A word that folding left as it was has no capital letter to shout with.
             let upper = matches!(key, Cow::Owned(_)) && is_upper(token.text);
-            let elongated = is_elongated(&key);
             FoldedWord {
                 key,
                 known,
