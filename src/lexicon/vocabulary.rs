@@ -13,10 +13,12 @@ use std::collections::HashMap;
 use std::sync::OnceLock;
 
 use super::{
-    Entry, FxBuildHasher, Table, EN_ADJUSTMENTS, EN_CIVILITY, EN_MODIFIERS, EN_NEGATORS, EN_VADER,
-    IT_CIVILITY, IT_FORMS, IT_MODIFIERS, IT_NEGATORS, IT_NORMALISE, IT_PATTERN, IT_WORDS,
+    Entry, FxBuildHasher, Table, EN_ADJUSTMENTS, EN_CIVILITY, EN_IDIOMS, EN_MODIFIERS, EN_NEGATORS,
+    EN_VADER, IT_CIVILITY, IT_FORMS, IT_IDIOMS, IT_MODIFIERS, IT_NEGATORS, IT_NORMALISE,
+    IT_PATTERN, IT_WORDS,
 };
-use crate::text::{normalize::fold_cow, Token, TokenKind};
+use crate::text::normalize::{fold_cow_elongated, is_upper};
+use crate::text::{Token, TokenKind};
 
 /// What the lexicons say about one word (or phrase): the row of each table that has it.
 #[derive(Clone, Copy, Debug, Default)]
@@ -37,6 +39,11 @@ pub struct Word {
     /// Which function-word lists of language detection have the word (bit 0 Italian, bit 1
     /// English, bit 2 other languages).
     pub function_word: u8,
+    /// Which kinds of phrase the word may begin ([`STARTS_IDIOM`], [`STARTS_MODIFIER_PHRASE`],
+    /// [`STARTS_CONTRAST_PHRASE`], [`STARTS_CIVILITY_PHRASE`]), in either language: a unit
+    /// without the bit needs no phrase built and looked up. A bit may be set where a language's
+    /// tables have no such phrase (it only saves work when clear).
+    pub phrase_starts: u8,
 }
 
 type Field = fn(&mut Word) -> &mut Option<&'static Entry>;
@@ -68,6 +75,64 @@ pub const IN_ITALIAN_LEXICON: u8 = 1 << 3;
 /// Bit of [`flags`]: VADER's lexicon has the word.
 pub const IN_VADER: u8 = 1 << 4;
 
+/// Bit of [`Word::phrase_starts`]: the word (or a phrase of whole units) begins an idiom and
+/// goes on ([`idiom_prefixes`]).
+pub const STARTS_IDIOM: u8 = 1;
+/// Bit of [`Word::phrase_starts`]: the first word of a modifier of several words ("kind of").
+pub const STARTS_MODIFIER_PHRASE: u8 = 1 << 1;
+/// Bit of [`Word::phrase_starts`]: the first word of a negator-table phrase of several words
+/// (contrast phrases such as "anche se").
+pub const STARTS_CONTRAST_PHRASE: u8 = 1 << 2;
+/// Bit of [`Word::phrase_starts`]: the words before a space in a civility cue ("hai" of "hai
+/// ragione"), see [`civility_prefixes`].
+pub const STARTS_CIVILITY_PHRASE: u8 = 1 << 3;
+/// Every bit of [`Word::phrase_starts`]: what a unit may begin when nothing is known about it.
+pub const STARTS_ANY: u8 =
+    STARTS_IDIOM | STARTS_MODIFIER_PHRASE | STARTS_CONTRAST_PHRASE | STARTS_CIVILITY_PHRASE;
+
+/// The beginnings of `idiom` that a longer phrase of units continues: every prefix that ends
+/// before a space or just after an apostrophe (units join that way: "non c'è male").
+pub fn idiom_prefixes(idiom: &str) -> impl Iterator<Item = &str> {
+    idiom.char_indices().filter_map(move |(at, c)| match c {
+        ' ' => Some(&idiom[..at]),
+        '\'' => Some(&idiom[..at + 1]),
+        _ => None,
+    })
+}
+
+/// The beginnings of a civility cue that a longer cue continues: the words before each space.
+pub fn civility_prefixes(cue: &str) -> impl Iterator<Item = &str> {
+    cue.match_indices(' ').map(move |(at, _)| &cue[..at])
+}
+
+/// The beginnings of one key of a phrase table that a longer phrase continues.
+type Beginnings = fn(&'static str) -> Vec<&'static str>;
+
+/// The phrase tables whose beginnings [`Word::phrase_starts`] marks, with the bit and the
+/// beginnings of one key.
+fn phrase_tables() -> [(&'static Table, u8, Beginnings); 8] {
+    fn first_word(key: &'static str) -> Vec<&'static str> {
+        key.split_once(' ')
+            .map(|(first, _)| first)
+            .into_iter()
+            .collect()
+    }
+    [
+        (&EN_IDIOMS, STARTS_IDIOM, |k| idiom_prefixes(k).collect()),
+        (&IT_IDIOMS, STARTS_IDIOM, |k| idiom_prefixes(k).collect()),
+        (&EN_MODIFIERS, STARTS_MODIFIER_PHRASE, first_word),
+        (&IT_MODIFIERS, STARTS_MODIFIER_PHRASE, first_word),
+        (&EN_NEGATORS, STARTS_CONTRAST_PHRASE, first_word),
+        (&IT_NEGATORS, STARTS_CONTRAST_PHRASE, first_word),
+        (&EN_CIVILITY, STARTS_CIVILITY_PHRASE, |k| {
+            civility_prefixes(k).collect()
+        }),
+        (&IT_CIVILITY, STARTS_CIVILITY_PHRASE, |k| {
+            civility_prefixes(k).collect()
+        }),
+    ]
+}
+
 /// The words, and what is known about each. The map holds only a small index per key and a few
 /// summary bits, so that its buckets stay compact in the cache (most lookups are of words no
 /// table has) and language detection needs nothing else.
@@ -85,6 +150,11 @@ fn vocabulary() -> &'static Vocabulary {
             .iter()
             .map(|(table, _)| table.entries().len())
             .chain(function_words.iter().map(|list| list.len()))
+            .chain(
+                phrase_tables()
+                    .iter()
+                    .map(|(table, _, _)| table.entries().len()),
+            )
             .sum();
         let mut vocabulary = Vocabulary {
             index: HashMap::with_capacity_and_hasher(keys, FxBuildHasher),
@@ -107,6 +177,13 @@ fn vocabulary() -> &'static Vocabulary {
         for (bit, list) in function_words.into_iter().enumerate() {
             for word in list {
                 word_of(&mut vocabulary, word).function_word |= 1 << bit;
+            }
+        }
+        for (table, bit, beginnings) in phrase_tables() {
+            for (key, _) in table.rows() {
+                for beginning in beginnings(key) {
+                    word_of(&mut vocabulary, beginning).phrase_starts |= bit;
+                }
             }
         }
         for (at, flags) in vocabulary.index.values_mut() {
@@ -157,21 +234,42 @@ pub struct FoldedWord<'a> {
     pub key: Cow<'a, str>,
     /// What the vocabulary knows about `key`.
     pub known: Known,
+    /// The token is written in capitals ([`is_upper`](crate::text::normalize::is_upper)).
+    pub upper: bool,
+    /// `key` has elongated letters ([`is_elongated`](crate::text::normalize::is_elongated)).
+    pub elongated: bool,
 }
 
 /// [`FoldedWord`]s of `tokens`, one per token: `Some` for each [`TokenKind::Word`], `None` for
 /// every other kind.
 pub fn fold_words<'a>(tokens: &[Token<'a>]) -> Vec<Option<FoldedWord<'a>>> {
-    tokens
-        .iter()
-        .map(|token| {
-            (token.kind == TokenKind::Word).then(|| {
-                let key = fold_cow(token.text);
-                let known = known(&key);
-                FoldedWord { key, known }
-            })
+    let mut words = Vec::with_capacity(tokens.len());
+    fold_words_into(tokens, &mut words);
+    words
+}
+
+/// [`fold_words`] into `words` (cleared first), to reuse one buffer over many texts.
+pub fn fold_words_into<'a>(tokens: &[Token<'a>], words: &mut Vec<Option<FoldedWord<'a>>>) {
+    words.clear();
+    words.extend(tokens.iter().map(|token| {
+        (token.kind == TokenKind::Word).then(|| {
+            let (key, elongated) = fold_cow_elongated(token.text);
+            let known = known(&key);
+            // A word that folding left as it was has no capital letter to shout with.
+            let upper = matches!(key, Cow::Owned(_)) && is_upper(token.text);
+            FoldedWord {
+                key,
+                known,
+                upper,
+                elongated,
+            }
         })
-        .collect()
+    }));
+}
+
+/// [`Word::phrase_starts`] of `key`, 0 when the vocabulary does not have it.
+pub fn phrase_starts(key: &str) -> u8 {
+    word(key).map_or(0, |w| w.phrase_starts)
 }
 
 /// What the lexicons know about `key` (folded), or `None` when no table has it.

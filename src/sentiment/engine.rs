@@ -17,15 +17,16 @@
 //! linearly with the text.
 
 use std::borrow::Cow;
-use std::collections::HashSet;
+use std::cell::Cell;
+use std::collections::HashMap;
 use std::sync::OnceLock;
 
 use crate::lang::{DetectedLang, Lang};
 use crate::lexicon::vocabulary::{self, FoldedWord};
 use crate::lexicon::{FxBuildHasher, Table};
 use crate::text::count_ascii;
-use crate::text::normalize::{fold_cow, is_upper};
-use crate::text::{tokenize, Span, TokenKind};
+use crate::text::normalize::{fold_cow, is_elongated, is_upper};
+use crate::text::{reuse_allocation, tokenize, Span, TokenKind};
 
 use super::english::English;
 use super::profile::{symbol_lookup, Contrast, Lookup, Profile, SymbolsOnly, Traits};
@@ -63,6 +64,9 @@ pub(crate) struct Unit<'a> {
     pub key: Cow<'a, str>,
     /// What the key is as a rule word, looked up once.
     pub traits: Traits,
+    /// Which phrases the key may begin ([`vocabulary::STARTS_IDIOM`]...): phrases are built and
+    /// looked up only from units with the bit.
+    pub starts: u8,
     pub span: Span,
     pub kind: TokenKind,
     pub upper: bool,
@@ -89,12 +93,29 @@ impl<'a> Unit<'a> {
         kind: TokenKind,
         lookup: Option<Lookup>,
         traits: Traits,
+        starts: u8,
     ) -> Unit<'a> {
         // Emoticons are not shouting: ":D" is a face, not capitals.
         let upper = kind == TokenKind::Word && is_upper(raw);
+        Unit::with_case(raw, key, span, kind, lookup, traits, starts, upper)
+    }
+
+    /// [`Unit::new`] when the caller knows whether the unit is in capitals.
+    #[allow(clippy::too_many_arguments)]
+    fn with_case(
+        raw: &'a str,
+        key: Cow<'a, str>,
+        span: Span,
+        kind: TokenKind,
+        lookup: Option<Lookup>,
+        traits: Traits,
+        starts: u8,
+        upper: bool,
+    ) -> Unit<'a> {
         Unit {
             raw,
             traits,
+            starts,
             key,
             span,
             kind,
@@ -119,12 +140,15 @@ pub(crate) fn profile_for(lang: Option<Lang>) -> &'static dyn Profile {
 
 /// Builds the units of a text: tokens, split (elisions) and normalised, looked up once. `words`
 /// holds the word tokens already folded and looked up ([`vocabulary::fold_words`]).
-pub(crate) fn units<'a>(
+/// The units are written into `units` (cleared first).
+pub(crate) fn units_into<'a>(
     tokens: &[crate::text::Token<'a>],
     words: &'a [Option<FoldedWord<'_>>],
     profile: &dyn Profile,
-) -> Vec<Unit<'a>> {
-    let mut units: Vec<Unit<'a>> = Vec::with_capacity(tokens.len() + 4);
+    units: &mut Vec<Unit<'a>>,
+) {
+    units.clear();
+    units.reserve(tokens.len() + 4);
     let mut boundary = false;
     let mut punct = false;
     let mut clause = false;
@@ -145,7 +169,13 @@ pub(crate) fn units<'a>(
                 let key = fold_cow(token.text);
                 let traits = profile.traits(&key);
                 units.push(Unit::new(
-                    token.text, key, token.span, token.kind, None, traits,
+                    token.text,
+                    key,
+                    token.span,
+                    token.kind,
+                    None,
+                    traits,
+                    vocabulary::STARTS_ANY,
                 ));
             }
             TokenKind::Word | TokenKind::Hashtag => {
@@ -194,15 +224,23 @@ pub(crate) fn units<'a>(
                             Some(facts) => profile.normalise_known(folded, facts),
                             None => profile.normalise(folded),
                         };
-                        let (lookup, traits) = match facts {
+                        let (lookup, traits, starts) = match facts {
                             // Normalisation left the key as folded: what is known of it holds.
                             Some(facts) if !normalised => {
-                                profile.lookup_and_traits_known(&key, facts)
+                                let elongated = known.is_some_and(|word| word.elongated);
+                                let (lookup, traits) =
+                                    profile.lookup_and_traits_folded(&key, facts, elongated);
+                                (lookup, traits, facts.map_or(0, |w| w.phrase_starts))
                             }
                             _ => lookup_unit(profile, &key, normalised),
                         };
-                        units.push(Unit::new(
-                            token.text, key, token.span, token.kind, lookup, traits,
+                        // (A word token's case was read while folding it.)
+                        let upper = match known {
+                            Some(word) => word.upper,
+                            None => token.kind == TokenKind::Word && is_upper(token.text),
+                        };
+                        units.push(Unit::with_case(
+                            token.text, key, token.span, token.kind, lookup, traits, starts, upper,
                         ));
                     }
                     Some((at, in_body)) => {
@@ -222,8 +260,10 @@ pub(crate) fn units<'a>(
                                 start: token.span.start + before,
                                 end: token.span.start + before + crate::text::utf16_len(raw),
                             };
-                            let (lookup, traits) = lookup_unit(profile, &key, normalised);
-                            units.push(Unit::new(raw, key, span, token.kind, lookup, traits));
+                            let (lookup, traits, starts) = lookup_unit(profile, &key, normalised);
+                            units.push(Unit::new(
+                                raw, key, span, token.kind, lookup, traits, starts,
+                            ));
                         }
                     }
                 }
@@ -247,6 +287,7 @@ pub(crate) fn units<'a>(
                     token.kind,
                     lookup,
                     profile.traits(token.text),
+                    vocabulary::STARTS_ANY,
                 ));
             }
             TokenKind::Url | TokenKind::Mention => {
@@ -257,6 +298,7 @@ pub(crate) fn units<'a>(
                     token.kind,
                     None,
                     profile.traits(""),
+                    vocabulary::STARTS_ANY,
                 ));
             }
         }
@@ -269,8 +311,7 @@ pub(crate) fn units<'a>(
             clause = false;
         }
     }
-    mark_idioms(&mut units, profile);
-    units
+    mark_idioms(units, profile);
 }
 
 /// `text` in lowercase, borrowed when it is already (emoticons mostly are).
@@ -282,45 +323,55 @@ fn lowercase(text: &str) -> Cow<'_, str> {
     }
 }
 
-/// A unit's lookup, with the normalisation noted first among its rules.
-fn lookup_unit(profile: &dyn Profile, key: &str, normalised: bool) -> (Option<Lookup>, Traits) {
-    let (mut lookup, traits) = profile.lookup_and_traits(key);
+/// A unit's lookup, with the normalisation noted first among its rules, and the phrases it may
+/// begin.
+fn lookup_unit(profile: &dyn Profile, key: &str, normalised: bool) -> (Option<Lookup>, Traits, u8) {
+    let facts = vocabulary::word(key);
+    let (mut lookup, traits) = profile.lookup_and_traits_known(key, facts);
     if normalised {
         if let Some(hit) = lookup.as_mut() {
             hit.rules.insert(0, Rule::Normalised);
         }
     }
-    (lookup, traits)
+    (lookup, traits, facts.map_or(0, |w| w.phrase_starts))
 }
 
-/// The keys an idiom of `idioms` can start with: every prefix of an idiom that ends before a
-/// space or just after an apostrophe (units join that way), so a unit whose key is not among
-/// them starts no idiom and needs no phrase lookups. `None` for a table that is not bundled.
-fn idiom_starts(idioms: &Table) -> Option<&'static HashSet<&'static str, FxBuildHasher>> {
-    type Starts = HashSet<&'static str, FxBuildHasher>;
-    static STARTS: OnceLock<Vec<(&'static str, Starts)>> = OnceLock::new();
-    let all = STARTS.get_or_init(|| {
+/// What a phrase of units is to an idiom table: its valence, when it is an idiom, and whether
+/// some idiom starts with it and goes on (a prefix that ends before a space or just after an
+/// apostrophe, as units join). One lookup answers both while an idiom is being extended.
+#[derive(Clone, Copy, Default)]
+struct IdiomPhrase {
+    valence: Option<f64>,
+    continues: bool,
+}
+
+/// The idioms of `idioms` and their prefixes ([`IdiomPhrase`]), `None` for a table that is not
+/// bundled.
+fn idiom_phrases(
+    idioms: &Table,
+) -> Option<&'static HashMap<&'static str, IdiomPhrase, FxBuildHasher>> {
+    type Phrases = HashMap<&'static str, IdiomPhrase, FxBuildHasher>;
+    static PHRASES: OnceLock<Vec<(&'static str, Phrases)>> = OnceLock::new();
+    let all = PHRASES.get_or_init(|| {
         crate::lexicon::all_tables()
             .into_iter()
             .filter(|table| table.source.ends_with("idioms.tsv"))
             .map(|table| {
-                let mut starts = HashSet::with_hasher(FxBuildHasher);
-                for (idiom, _) in table.rows() {
-                    for (at, c) in idiom.char_indices() {
-                        match c {
-                            ' ' => starts.insert(&idiom[..at]),
-                            '\'' => starts.insert(&idiom[..at + 1]),
-                            _ => false,
-                        };
+                let mut phrases = Phrases::default();
+                // In row order, so that a key's last row wins, as in the table's own index.
+                for (idiom, entry) in table.entries() {
+                    phrases.entry(idiom).or_default().valence = entry.value;
+                    for prefix in vocabulary::idiom_prefixes(idiom) {
+                        phrases.entry(prefix).or_default().continues = true;
                     }
                 }
-                (table.source, starts)
+                (table.source, phrases)
             })
             .collect()
     });
     all.iter()
         .find(|(source, _)| *source == idioms.source)
-        .map(|(_, starts)| starts)
+        .map(|(_, phrases)| phrases)
 }
 
 /// Marks the longest idiom starting at each unit, left to right, without overlaps.
@@ -330,16 +381,25 @@ fn mark_idioms(units: &mut [Unit<'_>], profile: &dyn Profile) {
         return;
     }
     let longest = idioms.max_words().min(8);
-    let starts = idiom_starts(idioms);
+    let phrases = idiom_phrases(idioms);
+    // What `phrase` is to the table (a table that is not bundled is asked directly, and any
+    // phrase may go on).
+    let probe = |phrase: &str| match phrases {
+        Some(phrases) => phrases.get(phrase).copied().unwrap_or_default(),
+        None => IdiomPhrase {
+            valence: idioms.decimal(phrase, 0),
+            continues: true,
+        },
+    };
     let mut i = 0;
     let mut phrase = String::new();
     while i < units.len() {
-        // Whether some idiom starts with the phrase built so far and goes on after it.
-        let continues = |phrase: &str| match starts {
-            Some(starts) => starts.contains(phrase),
+        // (The unit's own key: its vocabulary bit answers without hashing it when clear.)
+        let may_start = match phrases {
+            Some(_) => units[i].starts & vocabulary::STARTS_IDIOM != 0,
             None => true,
         };
-        if !continues(&units[i].key) {
+        if !may_start || !probe(&units[i].key).continues {
             i += 1;
             continue;
         }
@@ -360,10 +420,11 @@ fn mark_idioms(units: &mut [Unit<'_>], profile: &dyn Profile) {
                 phrase.push(' ');
             }
             phrase.push_str(&units[i + len - 1].key);
-            if let Some(valence) = idioms.decimal(&phrase, 0) {
+            let found = probe(&phrase);
+            if let Some(valence) = found.valence {
                 matched = Some((valence, len));
             }
-            if !continues(&phrase) {
+            if !found.continues {
                 break;
             }
         }
@@ -388,8 +449,14 @@ fn caps_differential(units: &[Unit<'_>]) -> bool {
 
 /// The units a rule for unit `i` looks back at: up to [`SCOPE`] of them, nearest first, skipping
 /// the ones the profile calls transparent (Italian clitics and auxiliaries) and idiom interiors.
-fn scope_before(units: &[Unit<'_>], i: usize, profile: &dyn Profile) -> Vec<(usize, usize)> {
-    let mut scope = Vec::with_capacity(SCOPE + 2);
+/// `scope` is cleared and filled (one buffer serves every unit of a text).
+fn scope_before(
+    units: &[Unit<'_>],
+    i: usize,
+    profile: &dyn Profile,
+    scope: &mut Vec<(usize, usize)>,
+) {
+    scope.clear();
     let mut counted = 0;
     let mut j = i;
     while j > 0 && counted < SCOPE && !units[j].starts_sentence {
@@ -405,21 +472,35 @@ fn scope_before(units: &[Unit<'_>], i: usize, profile: &dyn Profile) -> Vec<(usi
             counted += 1;
         }
     }
-    scope
 }
 
 /// Whether the words between a negator at `j` and the word at `i` keep the negation from
 /// reaching it (Italian "non ho mai visto niente **di così** bello" praises).
-fn negation_blocked(units: &[Unit<'_>], j: usize, i: usize, profile: &dyn Profile) -> bool {
-    let between: Vec<&str> = units[j + 1..=i].iter().map(|u| u.key.as_ref()).collect();
-    profile.blocks_negation(&units[j].key, &between)
+/// `between` is a buffer for the keys in between.
+fn negation_blocked<'u>(
+    units: &'u [Unit<'_>],
+    j: usize,
+    i: usize,
+    profile: &dyn Profile,
+    between: &mut Vec<&'u str>,
+) -> bool {
+    between.clear();
+    between.extend(units[j + 1..=i].iter().map(|u| u.key.as_ref()));
+    profile.blocks_negation(&units[j].key, between)
 }
 
 /// A modifier that follows the word it modifies ("mi piace **un sacco**", "bello **da morire**"),
 /// within the next two units of the same clause: its scalar, positive for a booster.
-fn modifier_after(units: &[Unit<'_>], i: usize, profile: &dyn Profile) -> Option<f64> {
-    let mut phrase = String::new();
-    for (k, unit) in units.iter().enumerate().skip(i + 1).take(3) {
+fn modifier_after(
+    units: &[Unit<'_>],
+    i: usize,
+    profile: &dyn Profile,
+    phrase: &mut String,
+) -> Option<f64> {
+    // (A phrase longer than any the profile has cannot match: not built.)
+    let longest = profile.max_post_modifier_words().min(3);
+    phrase.clear();
+    for (k, unit) in units.iter().enumerate().skip(i + 1).take(longest) {
         if unit.after_punct {
             break;
         }
@@ -427,7 +508,7 @@ fn modifier_after(units: &[Unit<'_>], i: usize, profile: &dyn Profile) -> Option
             phrase.push(' ');
         }
         phrase.push_str(&unit.key);
-        if let Some(scalar) = profile.post_modifier(&phrase) {
+        if let Some(scalar) = profile.post_modifier(phrase) {
             return Some(scalar);
         }
     }
@@ -489,6 +570,11 @@ fn modifier_scalar(
 
 /// The modifier scalar of the two-word phrase `first second` ("kind of", "un po'").
 fn pair_modifier(first: &Unit<'_>, second: &Unit<'_>, profile: &dyn Profile) -> Option<f64> {
+    // Only a word that begins some modifier phrase can begin this one; an elongated word may be
+    // one written long ("kiiind of"), which profiles collapse.
+    if first.starts & vocabulary::STARTS_MODIFIER_PHRASE == 0 && !is_elongated(&first.key) {
+        return None;
+    }
     let mut phrase = [0u8; 64];
     let len = first.key.len() + 1 + second.key.len();
     // Modifier phrases are short; a longer pair is none of them, but ask anyway to stay exact.
@@ -528,10 +614,14 @@ pub fn score_folded<'a>(
     explain: bool,
 ) -> Sentiment {
     let profile = profile_for(lang.lang);
-    let units = units(tokens, words, profile);
+    let buffers = BUFFERS.with(Cell::take);
+    let mut units = reuse_allocation(buffers.units);
+    units_into(tokens, words, profile, &mut units);
     let caps_diff = caps_differential(&units);
     let n = units.len();
-    let mut valences = vec![0.0f64; n];
+    let mut valences = buffers.valences;
+    valences.clear();
+    valences.resize(n, 0.0);
     let mut rules: Vec<Vec<Rule>> = if explain {
         vec![Vec::new(); n]
     } else {
@@ -543,6 +633,10 @@ pub fn score_folded<'a>(
         }
     };
 
+    // Buffers every unit reuses.
+    let mut scope = buffers.scope;
+    let mut between = Vec::new();
+    let mut phrase = String::new();
     for i in 0..n {
         let unit = &units[i];
         if unit.inside_idiom {
@@ -620,16 +714,16 @@ pub fn score_folded<'a>(
         let carries_negation = unit.idiom.is_some_and(|(_, len, _)| {
             profile.negative_concord() && units[i..i + len].iter().any(|u| u.traits.negator)
         });
-        let scope = if is_symbol || carries_negation {
-            Vec::new()
+        if is_symbol || carries_negation {
+            scope.clear();
         } else {
-            scope_before(&units, i, profile)
-        };
+            scope_before(&units, i, profile, &mut scope);
+        }
         let mut negations = 0;
         // A comparison after a negator ("non è mai stato così bello") is praise, not negation.
-        let comparison = scope
-            .iter()
-            .any(|&(j, _)| units[j].traits.negator && negation_blocked(&units, j, i, profile));
+        let comparison = scope.iter().any(|&(j, _)| {
+            units[j].traits.negator && negation_blocked(&units, j, i, profile, &mut between)
+        });
         for (position, &(j, distance)) in scope.iter().enumerate() {
             let word = &units[j];
             if word.traits.in_lexicon || word.inside_idiom || word.idiom.is_some() {
@@ -679,7 +773,7 @@ pub fn score_folded<'a>(
                 negations += 1;
             }
         }
-        if let Some(scalar) = modifier_after(&units, i, profile) {
+        if let Some(scalar) = modifier_after(&units, i, profile, &mut phrase) {
             note(
                 &mut rules,
                 i,
@@ -725,7 +819,28 @@ pub fn score_folded<'a>(
     apply_contrast(&units, &mut valences, profile, |i| {
         note(&mut rules, i, Rule::Contrast)
     });
-    finish(text, &units, valences, rules, lang, explain)
+    let result = finish(text, &units, &valences, &rules, lang, explain);
+    BUFFERS.with(|buffers| {
+        buffers.set(Buffers {
+            units: reuse_allocation(units),
+            valences,
+            scope,
+        })
+    });
+    result
+}
+
+/// The buffers [`score_folded`] keeps between texts (a batch scores thousands of them), emptied
+/// of the borrowed text after each.
+#[derive(Default)]
+struct Buffers {
+    units: Vec<Unit<'static>>,
+    valences: Vec<f64>,
+    scope: Vec<(usize, usize)>,
+}
+
+thread_local! {
+    static BUFFERS: Cell<Buffers> = Cell::default();
 }
 
 /// Applies the profile's weight to the words of sentences that end with a question mark
@@ -783,6 +898,8 @@ fn apply_contrast(
         for len in (1..=longest.min(units.len() - i)).rev() {
             let contrast = if len == 1 {
                 units[i].traits.contrast
+            } else if units[i].starts & vocabulary::STARTS_CONTRAST_PHRASE == 0 {
+                None
             } else {
                 phrase.clear();
                 for (k, unit) in units[i..i + len].iter().enumerate() {
@@ -862,8 +979,8 @@ pub fn normalize(sum: f64) -> f64 {
 fn finish(
     text: &str,
     units: &[Unit<'_>],
-    valences: Vec<f64>,
-    rules: Vec<Vec<Rule>>,
+    valences: &[f64],
+    rules: &[Vec<Rule>],
     lang: DetectedLang,
     explain: bool,
 ) -> Sentiment {
@@ -883,7 +1000,7 @@ fn finish(
     let mut positive = 0.0;
     let mut negative = 0.0;
     let mut neutral = 0usize;
-    for &v in &valences {
+    for &v in valences {
         if v > 0.0 {
             positive += v + 1.0;
         } else if v < 0.0 {
@@ -1041,6 +1158,12 @@ mod tests {
                     profile.lookup_and_traits_known(key, facts),
                     (profile.lookup(key), single),
                     "{key:?} as {:?}, entry given",
+                    profile.lang()
+                );
+                assert_eq!(
+                    profile.lookup_and_traits_folded(key, facts, is_elongated(key)),
+                    (profile.lookup(key), single),
+                    "{key:?} as {:?}, entry and elongation given",
                     profile.lang()
                 );
                 assert_eq!(

@@ -31,13 +31,40 @@ impl English {
     }
 }
 
+/// Whether `word` is elongated ([`is_elongated`]), asked at most once however many rules ask.
+struct Elongation<'w> {
+    word: &'w str,
+    answer: std::cell::OnceCell<bool>,
+}
+
+impl<'w> Elongation<'w> {
+    fn of(word: &'w str) -> Elongation<'w> {
+        Elongation {
+            word,
+            answer: std::cell::OnceCell::new(),
+        }
+    }
+
+    /// The elongation of `word`, known already.
+    fn known(word: &'w str, elongated: bool) -> Elongation<'w> {
+        Elongation {
+            word,
+            answer: std::cell::OnceCell::from(elongated),
+        }
+    }
+
+    fn get(&self) -> bool {
+        *self.answer.get_or_init(|| is_elongated(self.word))
+    }
+}
+
 /// [`Profile::lookup`] from what the vocabulary holds for the word.
-fn lookup_in(word: &str, facts: Option<&Word>) -> Option<Lookup> {
+fn lookup_in(word: &str, facts: Option<&Word>, elongation: &Elongation) -> Option<Lookup> {
     if let Some(hit) = English::direct_in(facts) {
         return Some(hit);
     }
     // "sooo goood", "coooool": try the word with runs cut to two letters, then to one.
-    if !is_elongated(word) {
+    if !elongation.get() {
         return None;
     }
     for keep in [2, 1] {
@@ -51,10 +78,10 @@ fn lookup_in(word: &str, facts: Option<&Word>) -> Option<Lookup> {
     None
 }
 
-fn traits_in(key: &str, facts: Option<&Word>) -> Traits {
+fn traits_in(key: &str, facts: Option<&Word>, elongation: &Elongation) -> Traits {
     Traits {
         in_lexicon: in_lexicon(facts),
-        modifier: modifier(key, facts),
+        modifier: modifier(key, facts, elongation),
         negator: is_negator(key, facts),
         transparent: false,
         contrast: contrast(facts),
@@ -68,13 +95,13 @@ fn in_lexicon(facts: Option<&Word>) -> bool {
     facts.is_some_and(|w| w.en_vader.is_some() || w.en_adjustments.is_some())
 }
 
-fn modifier(phrase: &str, facts: Option<&Word>) -> Option<f64> {
+fn modifier(phrase: &str, facts: Option<&Word>, elongation: &Elongation) -> Option<f64> {
     facts
         .and_then(|w| w.en_modifiers)
         .and_then(|e| e.value)
         .or_else(|| {
             // "sooo good", "reallyyy"
-            if !is_elongated(phrase) {
+            if !elongation.get() {
                 return None;
             }
             [2, 1].iter().find_map(|&keep| {
@@ -105,12 +132,11 @@ impl Profile for English {
     }
 
     fn lookup(&self, word: &str) -> Option<Lookup> {
-        lookup_in(word, vocabulary::word(word))
+        lookup_in(word, vocabulary::word(word), &Elongation::of(word))
     }
 
     fn lookup_and_traits(&self, key: &str) -> (Option<Lookup>, Traits) {
-        let facts = vocabulary::word(key);
-        (lookup_in(key, facts), traits_in(key, facts))
+        self.lookup_and_traits_known(key, vocabulary::word(key))
     }
 
     fn lookup_and_traits_known(
@@ -118,7 +144,24 @@ impl Profile for English {
         key: &str,
         facts: Option<&'static Word>,
     ) -> (Option<Lookup>, Traits) {
-        (lookup_in(key, facts), traits_in(key, facts))
+        let elongation = Elongation::of(key);
+        (
+            lookup_in(key, facts, &elongation),
+            traits_in(key, facts, &elongation),
+        )
+    }
+
+    fn lookup_and_traits_folded(
+        &self,
+        key: &str,
+        facts: Option<&'static Word>,
+        elongated: bool,
+    ) -> (Option<Lookup>, Traits) {
+        let elongation = Elongation::known(key, elongated);
+        (
+            lookup_in(key, facts, &elongation),
+            traits_in(key, facts, &elongation),
+        )
     }
 
     fn in_lexicon(&self, word: &str) -> bool {
@@ -126,7 +169,7 @@ impl Profile for English {
     }
 
     fn modifier(&self, phrase: &str) -> Option<f64> {
-        modifier(phrase, vocabulary::word(phrase))
+        modifier(phrase, vocabulary::word(phrase), &Elongation::of(phrase))
     }
 
     fn is_negator(&self, word: &str) -> bool {
@@ -138,7 +181,7 @@ impl Profile for English {
     }
 
     fn traits(&self, key: &str) -> Traits {
-        traits_in(key, vocabulary::word(key))
+        traits_in(key, vocabulary::word(key), &Elongation::of(key))
     }
 
     fn idioms(&self) -> &'static Table {

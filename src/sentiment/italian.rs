@@ -48,38 +48,87 @@ const ENCLITICS: &[&str] = &[
     "si", "lo", "la", "li", "le", "ne",
 ];
 
-/// The last two letters of every enclitic pronoun ("lo", "mi", "ne"...).
-fn clitic_endings() -> &'static [&'static str] {
-    static ENDINGS: std::sync::OnceLock<Vec<&'static str>> = std::sync::OnceLock::new();
-    ENDINGS.get_or_init(|| {
-        let mut endings: Vec<&str> = ENCLITICS
-            .iter()
-            .map(|clitic| {
-                clitic
-                    .get(clitic.len().saturating_sub(2)..)
-                    .unwrap_or(clitic)
-            })
-            .collect();
-        endings.sort_unstable();
-        endings.dedup();
-        endings
+/// The enclitic pronouns grouped by their last two letters ("lo": "glielo", "melo"... "lo"),
+/// each group longest first as in [`ENCLITICS`]: a word is compared only with the pronouns that
+/// end as it does (asked of every Italian word without a valence).
+fn clitics_by_ending() -> &'static [([u8; 2], Vec<&'static str>)] {
+    static GROUPS: std::sync::OnceLock<Vec<([u8; 2], Vec<&'static str>)>> =
+        std::sync::OnceLock::new();
+    GROUPS.get_or_init(|| {
+        let mut groups: Vec<([u8; 2], Vec<&'static str>)> = Vec::new();
+        for clitic in ENCLITICS {
+            let [.., a, b] = *clitic.as_bytes() else {
+                continue;
+            };
+            match groups.iter_mut().find(|(ending, _)| *ending == [a, b]) {
+                Some((_, group)) => group.push(clitic),
+                None => groups.push(([a, b], vec![clitic])),
+            }
+        }
+        groups
     })
 }
+
+/// Intensifiers that follow the word: "mi piace un sacco", "bello da morire", "ci è piaciuto
+/// tantissimo".
+const POST_MODIFIERS: &[&str] = &[
+    "tantissimo",
+    "moltissimo",
+    "un sacco",
+    "da morire",
+    "da matti",
+    "da pazzi",
+    "di brutto",
+    "assai",
+    "un casino",
+    "un mondo",
+    "alla follia",
+    "tanto",
+    "molto",
+    "parecchio",
+];
+
+/// The longest of [`POST_MODIFIERS`], in words.
+const POST_MODIFIER_WORDS: usize = {
+    let mut longest = 0;
+    let mut i = 0;
+    while i < POST_MODIFIERS.len() {
+        let bytes = POST_MODIFIERS[i].as_bytes();
+        let mut words = 1;
+        let mut at = 0;
+        while at < bytes.len() {
+            if bytes[at] == b' ' {
+                words += 1;
+            }
+            at += 1;
+        }
+        if words > longest {
+            longest = words;
+        }
+        i += 1;
+    }
+    longest
+};
 
 /// Prefixes that intensify the word they are glued to.
 const INTENSIFYING_PREFIXES: &[&str] = &["stra", "super", "iper", "arci", "ultra"];
 
 /// [`Profile::lookup`] from what the vocabulary holds for the word.
-fn lookup_in(word: &str, facts: Option<&Word>) -> Option<Lookup> {
-    if let Some(hit) = Italian::with_elongation_in(word, facts) {
+/// (`elongated`: whether `word` is elongated, when the caller knows.)
+fn lookup_in(word: &str, facts: Option<&Word>, elongated: Option<bool>) -> Option<Lookup> {
+    if let Some(hit) = Italian::with_elongation_in(word, facts, elongated) {
         return Some(hit);
     }
     // Enclitics on a verb stem: "piacermi", "odiarlo", "godendoselo", "dimmelo". (Most words
     // end in none of the pronouns' last two letters, and skip the list.)
-    let clitic_ending = word.len() >= 2
-        && word.is_char_boundary(word.len() - 2)
-        && clitic_endings().contains(&&word[word.len() - 2..]);
-    for clitic in ENCLITICS.iter().filter(|_| clitic_ending) {
+    let clitics = match *word.as_bytes() {
+        [.., a, b] => clitics_by_ending()
+            .iter()
+            .find(|(ending, _)| *ending == [a, b])
+            .map_or(&[][..], |(_, group)| group.as_slice()),
+        _ => &[],
+    };
+    for clitic in clitics {
         if let Some(stem) = word.strip_suffix(clitic) {
             if stem.chars().count() >= 3 {
                 if let Some(mut hit) = form_lookup(stem, is_clitic_host) {
@@ -90,7 +139,12 @@ fn lookup_in(word: &str, facts: Option<&Word>) -> Option<Lookup> {
         }
     }
     // Intensifying prefixes: "strabello", "superfigo", "iperveloce".
-    for prefix in INTENSIFYING_PREFIXES {
+    // (compared byte by byte only with the prefixes that begin with the word's first letter)
+    let first = word.as_bytes().first();
+    for prefix in INTENSIFYING_PREFIXES
+        .iter()
+        .filter(|prefix| prefix.as_bytes().first() == first)
+    {
         if let Some(rest) = word.strip_prefix(prefix) {
             let rest = rest.strip_prefix('-').unwrap_or(rest);
             if rest.chars().count() >= 3 {
@@ -189,14 +243,18 @@ impl Italian {
     }
 
     fn with_elongation(word: &str) -> Option<Lookup> {
-        Italian::with_elongation_in(word, vocabulary::word(word))
+        Italian::with_elongation_in(word, vocabulary::word(word), None)
     }
 
-    fn with_elongation_in(word: &str, facts: Option<&Word>) -> Option<Lookup> {
+    fn with_elongation_in(
+        word: &str,
+        facts: Option<&Word>,
+        elongated: Option<bool>,
+    ) -> Option<Lookup> {
         if let Some(hit) = Italian::direct_in(facts) {
             return Some(hit);
         }
-        if !is_elongated(word) {
+        if !elongated.unwrap_or_else(|| is_elongated(word)) {
             return None;
         }
         for keep in [1, 2] {
@@ -307,12 +365,12 @@ impl Profile for Italian {
     }
 
     fn lookup(&self, word: &str) -> Option<Lookup> {
-        lookup_in(word, vocabulary::word(word))
+        lookup_in(word, vocabulary::word(word), None)
     }
 
     fn lookup_and_traits(&self, key: &str) -> (Option<Lookup>, Traits) {
         let facts = vocabulary::word(key);
-        (lookup_in(key, facts), traits_in(facts))
+        (lookup_in(key, facts, None), traits_in(facts))
     }
 
     fn lookup_and_traits_known(
@@ -320,7 +378,16 @@ impl Profile for Italian {
         key: &str,
         facts: Option<&'static Word>,
     ) -> (Option<Lookup>, Traits) {
-        (lookup_in(key, facts), traits_in(facts))
+        (lookup_in(key, facts, None), traits_in(facts))
+    }
+
+    fn lookup_and_traits_folded(
+        &self,
+        key: &str,
+        facts: Option<&'static Word>,
+        elongated: bool,
+    ) -> (Option<Lookup>, Traits) {
+        (lookup_in(key, facts, Some(elongated)), traits_in(facts))
     }
 
     fn in_lexicon(&self, word: &str) -> bool {
@@ -359,27 +426,13 @@ impl Profile for Italian {
     }
 
     fn post_modifier(&self, phrase: &str) -> Option<f64> {
-        // Intensifiers that follow the word: "mi piace un sacco", "bello da morire", "ci è
-        // piaciuto tantissimo".
-        const AFTER: &[&str] = &[
-            "tantissimo",
-            "moltissimo",
-            "un sacco",
-            "da morire",
-            "da matti",
-            "da pazzi",
-            "di brutto",
-            "assai",
-            "un casino",
-            "un mondo",
-            "alla follia",
-            "tanto",
-            "molto",
-            "parecchio",
-        ];
-        AFTER
+        POST_MODIFIERS
             .contains(&phrase)
             .then_some(super::engine::BOOSTER_INCREMENT)
+    }
+
+    fn max_post_modifier_words(&self) -> usize {
+        POST_MODIFIER_WORDS
     }
 
     fn negative_concord(&self) -> bool {
@@ -452,7 +505,10 @@ mod tests {
     fn every_enclitic_passes_the_ending_filter() {
         for clitic in ENCLITICS {
             assert!(clitic.is_ascii() && clitic.len() >= 2, "{clitic}");
-            assert!(clitic_endings().contains(&&clitic[clitic.len() - 2..]));
+            let bytes = clitic.as_bytes();
+            let ending = [bytes[bytes.len() - 2], bytes[bytes.len() - 1]];
+            let group = clitics_by_ending().iter().find(|(e, _)| *e == ending);
+            assert!(group.is_some_and(|(_, group)| group.contains(clitic)));
         }
         let hit = Italian
             .lookup("odiarlo")

@@ -194,13 +194,33 @@ pub fn score(text: &str) -> Sentiment {
 pub fn score_with(text: &str, options: Options) -> Sentiment {
     // One tokenization serves language detection, scoring and the civility signals.
     // Each word is folded and looked up in the vocabulary once for all three, too.
-    let tokens = crate::text::tokenize(text);
-    let words = crate::lexicon::vocabulary::fold_words(&tokens);
-    let lang = match options.lang {
-        Some(lang) => DetectedLang::given(lang),
-        None => crate::lang::detect_folded(&words),
-    };
-    let mut result = engine::score_folded(text, &tokens, &words, lang, options.explain);
-    result.signals = crate::signals::detect_folded(&tokens, &words, result.lang.lang, result.neg);
-    result
+    // The token and word buffers are kept between calls (a batch scores thousands of texts),
+    // emptied of the borrowed text after each.
+    thread_local! {
+        static BUFFERS: std::cell::Cell<Buffers> = Default::default();
+    }
+    #[derive(Default)]
+    struct Buffers {
+        tokens: Vec<crate::text::Token<'static>>,
+        words: Vec<Option<crate::lexicon::vocabulary::FoldedWord<'static>>>,
+    }
+    BUFFERS.with(|buffers| {
+        let Buffers { tokens, words } = buffers.take();
+        let mut tokens = crate::text::reuse_allocation(tokens);
+        crate::text::tokenize_into(text, &mut tokens);
+        let mut words = crate::text::reuse_allocation(words);
+        crate::lexicon::vocabulary::fold_words_into(&tokens, &mut words);
+        let lang = match options.lang {
+            Some(lang) => DetectedLang::given(lang),
+            None => crate::lang::detect_folded(&words),
+        };
+        let mut result = engine::score_folded(text, &tokens, &words, lang, options.explain);
+        result.signals =
+            crate::signals::detect_folded(&tokens, &words, result.lang.lang, result.neg);
+        buffers.set(Buffers {
+            tokens: crate::text::reuse_allocation(tokens),
+            words: crate::text::reuse_allocation(words),
+        });
+        result
+    })
 }

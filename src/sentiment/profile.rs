@@ -185,6 +185,19 @@ pub trait Profile {
         self.lookup_and_traits(key)
     }
 
+    /// [`Profile::lookup_and_traits_known`] of a key whose elongation ([`is_elongated`]) the
+    /// caller knows too, read while folding (a profile overrides it to skip asking again).
+    ///
+    /// [`is_elongated`]: crate::text::normalize::is_elongated
+    fn lookup_and_traits_folded(
+        &self,
+        key: &str,
+        facts: Option<&'static Word>,
+        _elongated: bool,
+    ) -> (Option<Lookup>, Traits) {
+        self.lookup_and_traits_known(key, facts)
+    }
+
     /// Whether the word is in the lexicon at all (VADER lets only words outside the lexicon act as
     /// modifiers and negators).
     fn in_lexicon(&self, word: &str) -> bool;
@@ -222,6 +235,11 @@ pub trait Profile {
     /// The scalar of a modifier that follows its word ("un sacco", "da morire"). None by default.
     fn post_modifier(&self, _phrase: &str) -> Option<f64> {
         None
+    }
+
+    /// The longest phrase [`Profile::post_modifier`] knows, in words (0: it knows none).
+    fn max_post_modifier_words(&self) -> usize {
+        0
     }
 
     /// The weight of a word of valence `valence` in a sentence that ends with a question mark.

@@ -40,10 +40,10 @@ use crate::lang::Lang;
 use std::borrow::Cow;
 use std::collections::HashSet;
 
-use crate::lexicon::vocabulary::{fold_words, FoldedWord, Known};
+use crate::lexicon::vocabulary::{fold_words, FoldedWord, Known, STARTS_CIVILITY_PHRASE};
 use crate::lexicon::{FxBuildHasher, Table, EN_CIVILITY, IT_CIVILITY};
 use crate::text::normalize::{collapse_elongation, fold_cow, is_elongated, is_upper};
-use crate::text::{count_ascii, find_ascii, tokenize, Span, TokenKind};
+use crate::text::{count_ascii, find_ascii, reuse_allocation, tokenize, Span, TokenKind};
 
 /// An insult stands this many words after the second-person word that aims it ("you're such a
 /// complete idiot": 4).
@@ -207,6 +207,8 @@ struct Word<'a> {
     key: Cow<'a, str>,
     /// What the vocabulary knows about `key`, when it was looked up already (a whole word).
     known: Option<Known>,
+    /// Whether `key` is elongated, when that was read already (a whole word).
+    elongated: Option<bool>,
     span: Span,
     mention: bool,
 }
@@ -236,7 +238,7 @@ fn continues(tables: &[&'static Table], phrase: &str) -> bool {
         [&EN_CIVILITY, &IT_CIVILITY].map(|table| {
             table
                 .rows()
-                .flat_map(|(key, _)| key.match_indices(' ').map(|(at, _)| &key[..at]))
+                .flat_map(|(key, _)| crate::lexicon::vocabulary::civility_prefixes(key))
                 .collect()
         })
     });
@@ -288,28 +290,51 @@ fn lookup_known(
     None
 }
 
-fn words<'a>(
+/// The words are written into `words` and the shape into `shape` (both cleared first).
+fn words_into<'a>(
     tokens: &[crate::text::Token<'a>],
     folded: &'a [Option<FoldedWord<'_>>],
     tables: &[&'static Table],
-) -> (Vec<Word<'a>>, Shape) {
-    let mut words = Vec::with_capacity(tokens.len() + 4);
-    let mut shape = Shape::default();
+    words: &mut Vec<Word<'a>>,
+    shape: &mut Shape,
+) {
+    words.clear();
+    words.reserve(tokens.len() + 4);
+    let mut question_at = std::mem::take(&mut shape.question_at);
+    question_at.clear();
+    *shape = Shape {
+        question_at,
+        ..Shape::default()
+    };
     for (at_token, &token) in tokens.iter().enumerate() {
         match token.kind {
             TokenKind::Word | TokenKind::Hashtag => {
                 let raw = token.text.trim_start_matches('#');
-                let letters = raw.chars().filter(|c| c.is_alphabetic()).count();
+                let letters = if raw.is_ascii() {
+                    raw.bytes().filter(u8::is_ascii_alphabetic).count()
+                } else {
+                    raw.chars().filter(|c| c.is_alphabetic()).count()
+                };
+                // Word tokens come folded already (a hashtag's body is folded here), their case
+                // and elongation read.
+                let prefolded = folded.get(at_token).and_then(Option::as_ref);
                 shape.letters += letters;
-                if letters >= 3 && is_upper(raw) {
+                let upper = match prefolded {
+                    Some(word) if raw.len() == token.text.len() => word.upper,
+                    _ => is_upper(raw),
+                };
+                if letters >= 3 && upper {
                     shape.caps_letters += letters;
                 }
-                // Word tokens come folded already (a hashtag's body is folded here).
-                let prefolded = folded.get(at_token).and_then(Option::as_ref);
-                let (key, known) = match prefolded.filter(|_| raw.len() == token.text.len()) {
-                    Some(word) => (Cow::Borrowed(word.key.as_ref()), Some(word.known)),
-                    None => (fold_cow(raw), None),
-                };
+                let (key, known, elongated) =
+                    match prefolded.filter(|_| raw.len() == token.text.len()) {
+                        Some(word) => (
+                            Cow::Borrowed(word.key.as_ref()),
+                            Some(word.known),
+                            Some(word.elongated),
+                        ),
+                        None => (fold_cow(raw), None, None),
+                    };
                 // Italian elision: "un'idiota" is "un'" + "idiota", "l'hai" is "l'" + "hai"; English
                 // contractions ("you're", "doesn't") stay whole.
                 match find_ascii(&key, b'\'') {
@@ -331,12 +356,14 @@ fn words<'a>(
                         words.push(Word {
                             key: head,
                             known: None,
+                            elongated: None,
                             span: token.span,
                             mention: false,
                         });
                         words.push(Word {
                             key: tail,
                             known: None,
+                            elongated: None,
                             span: token.span,
                             mention: false,
                         });
@@ -344,6 +371,7 @@ fn words<'a>(
                     _ => words.push(Word {
                         key,
                         known,
+                        elongated,
                         span: token.span,
                         mention: false,
                     }),
@@ -352,6 +380,7 @@ fn words<'a>(
             TokenKind::Mention => words.push(Word {
                 key: Cow::Borrowed(""),
                 known: None,
+                elongated: None,
                 span: token.span,
                 mention: true,
             }),
@@ -368,7 +397,6 @@ fn words<'a>(
             _ => {}
         }
     }
-    (words, shape)
 }
 
 #[derive(Default)]
@@ -405,9 +433,13 @@ pub fn detect_folded<'a>(
     negative_share: f64,
 ) -> Signals {
     let tables = tables_for(lang);
-    let (words, shape) = words(tokens, folded, tables);
+    let buffers = BUFFERS.with(std::cell::Cell::take);
+    let mut words = reuse_allocation(buffers.words);
+    let mut shape = buffers.shape;
+    words_into(tokens, folded, tables, &mut words, &mut shape);
     let longest = max_words();
-    let mut hits: Vec<(usize, CueHit)> = Vec::new();
+    let mut hits = buffers.hits;
+    hits.clear();
     let mut i = 0;
     let mut phrase = String::new();
     while i < words.len() {
@@ -418,9 +450,18 @@ pub fn detect_folded<'a>(
             // goes on with these words (no phrase spans a mention).
             let mut found = None;
             let mut end = i + 1;
-            phrase.clear();
-            phrase.push_str(&words[i].key);
-            while end < end_max && !words[end].mention && continues(tables, &phrase) {
+            // A whole word's vocabulary bit says whether a cue may begin with it, unhashed.
+            let may_begin = match words[i].known {
+                Some(known) => known
+                    .word
+                    .is_some_and(|w| w.phrase_starts & STARTS_CIVILITY_PHRASE != 0),
+                None => true,
+            };
+            if may_begin {
+                phrase.clear();
+                phrase.push_str(&words[i].key);
+            }
+            while may_begin && end < end_max && !words[end].mention && continues(tables, &phrase) {
                 phrase.push(' ');
                 phrase.push_str(&words[end].key);
                 end += 1;
@@ -431,7 +472,7 @@ pub fn detect_folded<'a>(
             if found.is_none() {
                 let key = &words[i].key;
                 let hit = lookup_known(tables, key, words[i].known).or_else(|| {
-                    if !is_elongated(key) {
+                    if !words[i].elongated.unwrap_or_else(|| is_elongated(key)) {
                         return None;
                     }
                     collapse_elongation(key, 1)
@@ -462,11 +503,13 @@ pub fn detect_folded<'a>(
     }
 
     // Who is addressed: word positions of second-person cues and mentions.
-    let mut address: Vec<usize> = hits
-        .iter()
-        .filter(|(_, h)| h.cue.is_address())
-        .map(|(at, _)| *at)
-        .collect();
+    let mut address = buffers.address;
+    address.clear();
+    address.extend(
+        hits.iter()
+            .filter(|(_, h)| h.cue.is_address())
+            .map(|(at, _)| *at),
+    );
     address.extend(
         words
             .iter()
@@ -540,8 +583,30 @@ pub fn detect_folded<'a>(
         raw += 1.5;
     }
     signals.hostility = saturate(raw.max(0.0), 2.5);
-    signals.cues = hits.into_iter().map(|(_, h)| h).collect();
+    signals.cues = hits.drain(..).map(|(_, h)| h).collect();
+    BUFFERS.with(|buffers| {
+        buffers.set(Buffers {
+            words: reuse_allocation(words),
+            shape,
+            hits,
+            address,
+        })
+    });
     signals
+}
+
+/// The buffers [`detect_folded`] keeps between texts (a batch scores thousands of them),
+/// emptied of the borrowed text after each.
+#[derive(Default)]
+struct Buffers {
+    words: Vec<Word<'static>>,
+    shape: Shape,
+    hits: Vec<(usize, CueHit)>,
+    address: Vec<usize>,
+}
+
+thread_local! {
+    static BUFFERS: std::cell::Cell<Buffers> = Default::default();
 }
 
 /// `1 − exp(−x / scale)`: 0 at 0, rising quickly, never reaching 1.

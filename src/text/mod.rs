@@ -79,14 +79,43 @@ impl Token<'_> {
 /// assert_eq!(kinds[4..], [TokenKind::Emoji, TokenKind::Emoticon, TokenKind::Url]);
 /// ```
 pub fn tokenize(text: &str) -> Vec<Token<'_>> {
+    tokenize_with(text, true)
+}
+
+/// [`tokenize`], with or without the shortcut for plain ASCII words and punctuation
+/// ([`plain_ascii_len`]); the tests hold the two equal.
+fn tokenize_with(text: &str, shortcut: bool) -> Vec<Token<'_>> {
     let mut tokens = Vec::with_capacity(text.len() / 5 + 1);
+    tokenize_into_with(text, &mut tokens, shortcut);
+    tokens
+}
+
+/// [`tokenize`] into `tokens` (cleared first), so that a caller scoring many texts reuses one
+/// buffer.
+pub fn tokenize_into<'a>(text: &'a str, tokens: &mut Vec<Token<'a>>) {
+    tokenize_into_with(text, tokens, true);
+}
+
+/// An empty vector of another element type of the same size and alignment (another lifetime,
+/// mostly) that keeps `vec`'s allocation, so that a buffer outlives the borrowed data it held.
+/// (Collecting in place reuses the allocation; were it not to, this would only allocate anew.)
+pub(crate) fn reuse_allocation<T, U>(mut vec: Vec<T>) -> Vec<U> {
+    vec.clear();
+    vec.into_iter().filter_map(|_| None).collect()
+}
+
+fn tokenize_into_with<'a>(text: &'a str, tokens: &mut Vec<Token<'a>>, shortcut: bool) {
+    tokens.clear();
     let mut scanner = Scanner {
         text,
         pos: 0,
         utf16: 0,
+        shortcut,
+        token_utf16_start: 0,
     };
     while let Some((start, kind)) = scanner.next_token() {
         let end = scanner.pos;
+        let utf16_start = scanner.token_utf16_start;
         let piece = &text[start..end];
         // Merge adjacent punctuation (UAX #29 yields "!" "!" "!") into one run.
         if kind == TokenKind::Punct {
@@ -99,18 +128,16 @@ pub fn tokenize(text: &str) -> Vec<Token<'_>> {
                 }
             }
         }
-        let width = utf16_len(piece);
         tokens.push(Token {
             text: piece,
             kind,
             byte_start: start,
             span: Span {
-                start: scanner.utf16 - width,
+                start: utf16_start,
                 end: scanner.utf16,
             },
         });
     }
-    tokens
 }
 
 /// Byte offset of the first `mark` (an ASCII character) in `text`. A plain byte loop: on the
@@ -148,6 +175,10 @@ struct Scanner<'a> {
     pos: usize,
     /// The same position in UTF-16 code units.
     utf16: u32,
+    /// Whether to take [`plain_ascii_len`]'s shortcut.
+    shortcut: bool,
+    /// Where the last token found starts, in UTF-16 code units.
+    token_utf16_start: u32,
 }
 
 impl<'a> Scanner<'a> {
@@ -201,8 +232,17 @@ impl<'a> Scanner<'a> {
             return None;
         }
         let start = self.pos;
+        self.token_utf16_start = self.utf16;
         let rest = self.rest();
         let at_boundary = self.previous_char().map_or(true, |c| !c.is_alphanumeric());
+
+        if self.shortcut {
+            if let Some((len, kind)) = plain_ascii_len(rest, at_boundary) {
+                self.pos += len;
+                self.utf16 += len as u32;
+                return Some((start, kind));
+            }
+        }
 
         if at_boundary {
             if let Some(len) = url_len(rest) {
@@ -264,6 +304,58 @@ impl<'a> Scanner<'a> {
         self.advance_to(start + len);
         Some((start, kind))
     }
+}
+
+/// The token at the start of `bytes` when it is a plain ASCII word or a single punctuation mark
+/// that no special kind can claim, as the general path of [`Scanner::next_token`] would find it
+/// (`None` leaves it to that path). Most tokens are such words ("the", "bello") and marks:
+/// - a word of ASCII letters and digits that is not the start of a URL or, at a boundary, an
+///   emoticon (`xD`), and that ends at an ASCII byte that joins nothing under UAX #29 and extends
+///   nothing here: not `_`, a hyphen, an apostrophe, `@` or `+` (which could make an e-mail
+///   address); `,` `;` only after a letter (they join digits); `.` `:` only before a byte that
+///   is no letter, digit or e-mail character (they join letters, and `.` digits);
+/// - a punctuation mark is a segment of its own unless it is `_` (which joins letters), starts a
+///   mention, hashtag, HTML reference or emoticon, could start an e-mail address, or has a
+///   non-ASCII character after it.
+#[inline]
+fn plain_ascii_len(rest: &str, at_boundary: bool) -> Option<(usize, TokenKind)> {
+    let bytes = rest.as_bytes();
+    let first = *bytes.first()?;
+    let may_start_emoticon = at_boundary && emoticon_starts().first_bytes[usize::from(first)];
+    if first.is_ascii_alphabetic() {
+        // (Both checks reject most words on their first two bytes.)
+        if at_boundary && matches!(first, b'h' | b'H' | b'w' | b'W') && url_len(rest).is_some() {
+            return None;
+        }
+        if may_start_emoticon && emoticon_len(rest).is_some() {
+            return None;
+        }
+        let end = bytes
+            .iter()
+            .position(|b| !b.is_ascii_alphanumeric())
+            .unwrap_or(bytes.len());
+        let last = bytes[end - 1];
+        let email_char =
+            |b: u8| b.is_ascii_alphanumeric() || matches!(b, b'.' | b'_' | b'+' | b'-' | b'@');
+        let ends_here = match bytes.get(end) {
+            None => true,
+            Some(&next) if !next.is_ascii() => false,
+            Some(b'_' | b'-' | b'\'' | b'@' | b'+') => false,
+            Some(b',' | b';') => last.is_ascii_alphabetic(),
+            Some(b'.' | b':') => match bytes.get(end + 1) {
+                None => true,
+                Some(&after) => after.is_ascii() && !email_char(after),
+            },
+            Some(_) => true,
+        };
+        return ends_here.then_some((end, TokenKind::Word));
+    }
+    let claimed = matches!(first, b'_' | b'@' | b'#' | b'&')
+        || may_start_emoticon
+        || (at_boundary && matches!(first, b'.' | b'+' | b'-'));
+    // (A combining mark after it would join its segment: a non-ASCII byte next is left alone.)
+    let next_ascii = bytes.get(1).map_or(true, u8::is_ascii);
+    (first.is_ascii_punctuation() && !claimed && next_ascii).then_some((1, TokenKind::Punct))
 }
 
 fn is_vowel(c: char) -> bool {
@@ -536,6 +628,18 @@ fn emoticon_len(s: &str) -> Option<usize> {
     if !starts.first_bytes[usize::from(first)] {
         return None;
     }
+    // Most words that begin like an emoticon ("so", "the") are told apart by their first two
+    // bytes: every emoticon's first two, lowercased, are in `first_pairs` (checked again below
+    // on the whole window, which this only anticipates).
+    if let [a, b, ..] = *s.as_bytes() {
+        if a.is_ascii() && b.is_ascii() {
+            let pair =
+                usize::from(a.to_ascii_lowercase()) << 8 | usize::from(b.to_ascii_lowercase());
+            if starts.first_pairs[pair / 64] & (1 << (pair % 64)) == 0 {
+                return None;
+            }
+        }
+    }
     // Emoticons are short and mostly ASCII; a few are not ("ç_ç"). Try the longest prefix of
     // up to 8 non-space characters first.
     let mut ends = [0usize; 8];
@@ -749,6 +853,59 @@ mod tests {
             checked > 100_000,
             "the fast path decided only {checked} cases"
         );
+    }
+
+    #[test]
+    fn the_ascii_shortcut_finds_the_tokens_the_general_path_finds() {
+        // Every string of up to five pieces over characters and fragments that decide where
+        // tokens end or what they are (URL and e-mail starts, emoticon letters, joiners, a
+        // non-ASCII letter, an accent apostrophe).
+        let pieces = [
+            "a", "Z", "x", "D", "h", "w", "7", "_", ":", ".", "'", ",", ";", "-", "+", "@", "#",
+            "&", "!", "(", ")", "<", " ", "\n", "é", "’", "ok", "www.", "http://", "gt;", "3", "o",
+            "t", "@a", ".o", "1,5",
+        ];
+        let mut text = String::new();
+        let mut digits = Vec::new();
+        let mut checked = 0;
+        for len in 1..=4 {
+            digits.clear();
+            digits.resize(len, 0usize);
+            loop {
+                text.clear();
+                text.extend(digits.iter().map(|&d| pieces[d]));
+                assert_eq!(
+                    tokenize_with(&text, true),
+                    tokenize_with(&text, false),
+                    "in {text:?}"
+                );
+                checked += 1;
+                let mut k = 0;
+                while k < len {
+                    digits[k] += 1;
+                    if digits[k] < pieces.len() {
+                        break;
+                    }
+                    digits[k] = 0;
+                    k += 1;
+                }
+                if k == len {
+                    break;
+                }
+            }
+        }
+        assert!(checked > 1_500_000, "only {checked} texts");
+        // and on whole comments
+        for line in include_str!("../../tests/data/golden_en.tsv")
+            .lines()
+            .chain(include_str!("../../tests/data/golden_it.tsv").lines())
+        {
+            assert_eq!(
+                tokenize_with(line, true),
+                tokenize_with(line, false),
+                "in {line:?}"
+            );
+        }
     }
 
     #[test]

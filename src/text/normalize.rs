@@ -14,6 +14,30 @@ pub fn fold_cow(word: &str) -> Cow<'_, str> {
     }
 }
 
+/// [`fold_cow`] and [`is_elongated`] of the folded word, in one pass over a word that is folded
+/// already (most words).
+#[inline]
+pub fn fold_cow_elongated(word: &str) -> (Cow<'_, str>, bool) {
+    let mut previous = 0u8;
+    let mut run = 0;
+    let mut elongated = false;
+    for &b in word.as_bytes() {
+        if !b.is_ascii() || b.is_ascii_uppercase() || b == b'`' {
+            let folded = fold(word);
+            let elongated = is_elongated(&folded);
+            return (Cow::Owned(folded), elongated);
+        }
+        if b == previous {
+            run += 1;
+            elongated |= run >= 3 && b.is_ascii_alphabetic();
+        } else {
+            previous = b;
+            run = 1;
+        }
+    }
+    (Cow::Borrowed(word), elongated)
+}
+
 /// Lowercases and turns typographic apostrophes (’ ‘ ʼ) into `'`, as the lexicons are written.
 pub fn fold(word: &str) -> String {
     let mut out = String::with_capacity(word.len());
@@ -30,6 +54,11 @@ pub fn fold(word: &str) -> String {
 /// Whether a word is written in capitals, as Python's `str.isupper()` decides: at least one cased
 /// letter and no lowercase one. VADER's ALL-CAPS rule relies on exactly this test.
 pub fn is_upper(word: &str) -> bool {
+    if word.is_ascii() {
+        let bytes = word.as_bytes();
+        return !bytes.iter().any(u8::is_ascii_lowercase)
+            && bytes.iter().any(u8::is_ascii_uppercase);
+    }
     let mut cased = false;
     for c in word.chars() {
         if c.is_lowercase() {
@@ -132,6 +161,31 @@ mod tests {
             assert_eq!(fold_cow(word), fold(word), "{word}");
         }
         assert!(matches!(fold_cow("l'ho"), Cow::Borrowed(_)));
+        for word in [
+            "bello",
+            "bellooo",
+            "BELLOOO",
+            "aaa",
+            "aab",
+            "Aaa",
+            "111",
+            "...",
+            "sooo",
+            "coool",
+            "città",
+            "cittàààà",
+            "x",
+            "",
+            "l’hooo",
+            "it`sss",
+            "zzz!",
+        ] {
+            assert_eq!(
+                fold_cow_elongated(word),
+                (fold_cow(word), is_elongated(&fold(word))),
+                "{word}"
+            );
+        }
     }
 
     #[test]
