@@ -432,17 +432,24 @@ fn score_packed(joined: &str, lengths: &[u32], options: Options) -> Vec<f64> {
     // The low half of a pair split by the previous boundary, replaced by U+FFFD.
     let mut split_pair = false;
     for &length in lengths {
+        let length = length as usize;
         let mut units = usize::from(split_pair);
         let mut end = 0;
         let mut straddles = false;
-        for c in rest.chars() {
-            let width = c.len_utf16();
-            if units + width > length as usize {
-                straddles = units < length as usize;
-                break;
+        // Most texts are ASCII, where a byte is a UTF-16 unit: no need to walk the characters.
+        let ascii = !split_pair && rest.as_bytes().get(..length).is_some_and(<[u8]>::is_ascii);
+        if ascii {
+            end = length;
+        } else {
+            for c in rest.chars() {
+                let width = c.len_utf16();
+                if units + width > length {
+                    straddles = units < length;
+                    break;
+                }
+                units += width;
+                end += c.len_utf8();
             }
-            units += width;
-            end += c.len_utf8();
         }
         let text = &rest[..end];
         let result = if split_pair || straddles {
