@@ -302,23 +302,37 @@ fn read_texts(value: &JsValue, call: &str) -> Result<Vec<String>, JsError> {
     Ok(texts)
 }
 
+/// The fields of an options bag, named: none for `undefined` or `null`, an error naming the call
+/// for anything but a plain object (`example` shows what one looks like).
+fn option_fields(
+    value: &Option<JsValue>,
+    call: &str,
+    example: &str,
+) -> Result<Vec<(String, JsValue)>, JsError> {
+    let value = match value {
+        Some(value) if !value.is_undefined() && !value.is_null() => value,
+        _ => return Ok(Vec::new()),
+    };
+    if !value.is_object() || Array::is_array(value) {
+        return Err(JsError::new(&format!(
+            "polso: {call}: options must be an object like {example}, got {}",
+            type_name(value)
+        )));
+    }
+    Ok(Object::keys(value.unchecked_ref::<Object>())
+        .iter()
+        .map(|key| {
+            let field = Reflect::get(value, &key).unwrap_or(JsValue::UNDEFINED);
+            (key.as_string().unwrap_or_default(), field)
+        })
+        .collect())
+}
+
 /// Reads an options bag (`undefined`, `null` or an object); an unknown key is an error, so a typo
 /// ("explian") does not silently change nothing.
 fn read_options(value: &Option<JsValue>, call: &str) -> Result<Options, JsError> {
     let mut options = Options::default();
-    let value = match value {
-        Some(value) if !value.is_undefined() && !value.is_null() => value,
-        _ => return Ok(options),
-    };
-    if !value.is_object() || Array::is_array(value) {
-        return Err(JsError::new(&format!(
-            "polso: {call}: options must be an object like {{ lang: \"it\", explain: true }}, got {}",
-            type_name(value)
-        )));
-    }
-    for key in Object::keys(value.unchecked_ref::<Object>()).iter() {
-        let name = key.as_string().unwrap_or_default();
-        let field = Reflect::get(value, &key).unwrap_or(JsValue::UNDEFINED);
+    for (name, field) in option_fields(value, call, r#"{ lang: "it", explain: true }"#)? {
         match name.as_str() {
             "lang" => {
                 if !field.is_undefined() {

@@ -5,11 +5,11 @@
 //! (`polso`: scoring only, which must stay small) without it, and `polso/thread` with it, so a
 //! page that only scores texts does not download the thread analytics.
 
-use js_sys::{Array, Object, Reflect};
+use js_sys::{Array, Reflect};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
-use super::{read_lang, type_name};
+use super::{option_fields, read_lang, type_name};
 use crate::thread::{
     CommentInput, Loose, LooseReactions, Reactions, Thread, ThreadOptions, Timestamp,
 };
@@ -203,19 +203,7 @@ fn read_count(field: &JsValue, call: &str, name: &str) -> Result<usize, JsError>
 /// Reads the options of a thread analysis; an unknown key is an error.
 fn read_thread_options(value: &Option<JsValue>, call: &str) -> Result<ThreadOptions, JsError> {
     let mut options = ThreadOptions::default();
-    let value = match value {
-        Some(value) if !value.is_undefined() && !value.is_null() => value,
-        _ => return Ok(options),
-    };
-    if !value.is_object() || Array::is_array(value) {
-        return Err(JsError::new(&format!(
-            "polso: {call}: options must be an object like {{ slaMinutes: 60, staff: [\"mod\"] }}, got {}",
-            type_name(value)
-        )));
-    }
-    for key in Object::keys(value.unchecked_ref::<Object>()).iter() {
-        let name = key.as_string().unwrap_or_default();
-        let field = Reflect::get(value, &key).unwrap_or(JsValue::UNDEFINED);
+    for (name, field) in option_fields(value, call, r#"{ slaMinutes: 60, staff: ["mod"] }"#)? {
         if field.is_undefined() {
             continue;
         }
