@@ -299,7 +299,7 @@ macro_rules! tables {
 tables! {
     /// VADER 3.3.2's lexicon (MIT).
     EN_VADER = Data::Compact(generated::EN_VADER), "lexicons/en/vader.tsv",
-        Lookup::Vocabulary(|word| word.en_vader);
+        Lookup::Vocabulary(|word| word.en_vader());
     /// The project's changes to VADER's valences, each with its reason.
     EN_ADJUSTMENTS = Data::Compact(generated::EN_ADJUSTMENTS), "lexicons/en/adjustments.tsv";
     /// English multi-word expressions whose meaning is not the sum of their words.
@@ -311,7 +311,7 @@ tables! {
     /// Italian lemmas the project scored, expanded to every inflected form on first use:
     /// `form\tvalence\tlemma\ttag` (built from `lexicons/it/lemmas.tsv`).
     IT_FORMS = Data::Built(italian_forms), "lexicons/it/lemmas.tsv",
-        Lookup::Vocabulary(|word| word.it_forms);
+        Lookup::Vocabulary(|word| word.it_forms());
     /// Uninflected Italian entries the project wrote: interjections, slang, loanwords.
     IT_WORDS = Data::Compact(generated::IT_WORDS), "lexicons/it/words.tsv";
     /// The CLiPS Pattern Italian lexicon (BSD-3-Clause), rescaled to VADER's scale.
