@@ -710,7 +710,19 @@ impl<const N: usize> Piece for Concat<'_, N> {
 /// produce the same form, the form that *is* a lemma wins ("fine" the adjective over a form of
 /// "finire"), then the first lemma in file order. A lemma that cannot be inflected is left out and
 /// returned with its row index and the reason.
+#[allow(dead_code)] // build.rs calls this; the crate needs the rows too
 pub fn expand_lemmas(rows: &[(&str, &str, &str)]) -> (String, Vec<(usize, String)>) {
+    let (table, _, errors) = expand_lemmas_with_rows(rows);
+    (table, errors)
+}
+
+/// [`expand_lemmas`], also giving where each line of the table ends its key, its first column
+/// and itself (byte offsets of the tab, the next tab and the newline), so that the table's rows
+/// need not be found again by reading 650 KB of text.
+#[allow(clippy::type_complexity)]
+pub fn expand_lemmas_with_rows(
+    rows: &[(&str, &str, &str)],
+) -> (String, Vec<[u32; 3]>, Vec<(usize, String)>) {
     // Not deduplicated per lemma: the sort below keeps a lemma's first tag for a form it
     // generates twice, without the quadratic scan `inflect` makes (this runs at first use).
     let mut forms = Forms::new(false);
@@ -781,22 +793,21 @@ pub fn expand_lemmas(rows: &[(&str, &str, &str)]) -> (String, Vec<(usize, String
         })
         .sum();
     let mut table = String::with_capacity(length);
+    let mut lines = Vec::with_capacity(order.len());
     for span in &order {
         let (lemma, _, valence) = rows[span.row as usize];
-        for part in [
-            forms.form(span),
-            "\t",
-            valence,
-            "\t",
-            lemma,
-            "\t",
-            span.tag,
-            "\n",
-        ] {
+        table.push_str(forms.form(span));
+        let key_end = table.len() as u32;
+        table.push('\t');
+        table.push_str(valence);
+        let first_end = table.len() as u32;
+        for part in ["\t", lemma, "\t", span.tag] {
             table.push_str(part);
         }
+        lines.push([key_end, first_end, table.len() as u32]);
+        table.push('\n');
     }
-    (table, errors)
+    (table, lines, errors)
 }
 
 /// All forms of `lemma` for part of speech `pos` ("adj", "noun", "verb", "adv", "interj"),

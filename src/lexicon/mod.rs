@@ -37,8 +37,9 @@ enum Data {
     Text(&'static str),
     /// The compact bytes of [`compact`], decoded on first use.
     Compact(&'static [u8]),
-    /// Made on first use by a function (the Italian forms, expanded from their lemmas).
-    Built(fn() -> String),
+    /// Made on first use by a function (the Italian forms, expanded from their lemmas), with
+    /// where each line ends its key, its first column and itself.
+    Built(fn() -> (String, Vec<[u32; 3]>)),
 }
 
 /// How a table finds a key's entry.
@@ -111,13 +112,21 @@ impl Table {
         self.text.get_or_init(|| match self.data {
             Data::Text(text) => text,
             Data::Compact(bytes) => Box::leak(compact::decode(bytes).into_boxed_str()),
-            Data::Built(build) => Box::leak(build().into_boxed_str()),
+            Data::Built(build) => {
+                let (text, lines) = build();
+                let text: &'static str = Box::leak(text.into_boxed_str());
+                // The builder knows where its rows are: set the entries now (`entries` asks
+                // for the text before its own initialisation, so this never runs inside it).
+                let _ = self.entries.set(entries_at(text, &lines));
+                text
+            }
         })
     }
 
     /// Every row in key order, read once: the key and its [`Entry`].
     pub(crate) fn entries(&self) -> &[(&'static str, Entry)] {
-        self.entries.get_or_init(|| read_entries(self.text()))
+        let text = self.text();
+        self.entries.get_or_init(|| read_entries(text))
     }
 
     /// The table's own index (for [`Lookup::Own`]): key to position in [`Table::entries`], the
@@ -250,6 +259,23 @@ fn read_entries(text: &'static str) -> Vec<(&'static str, Entry)> {
     entries
 }
 
+/// The rows of `text` whose key, first column and line end at the offsets of `lines` (each line
+/// starting after the previous one's end), as [`read_entries`] would read them.
+fn entries_at(text: &'static str, lines: &[[u32; 3]]) -> Vec<(&'static str, Entry)> {
+    let mut start = 0;
+    lines
+        .iter()
+        .map(|&[key_end, first_end, end]| {
+            let [key_end, first_end, end] = [key_end, first_end, end].map(|at| at as usize);
+            let key = text.get(start..key_end).unwrap_or("");
+            let rest = text.get(key_end + 1..end).unwrap_or("");
+            let value = parse_thousandths(text.get(key_end + 1..first_end).unwrap_or(""));
+            start = end + 1;
+            (key, Entry { rest, value })
+        })
+        .collect()
+}
+
 /// Integer thousandths, as the build script writes them, to a float.
 pub fn parse_thousandths(text: &str) -> Option<f64> {
     let (negative, digits) = match text.strip_prefix('-') {
@@ -273,7 +299,7 @@ pub fn parse_thousandths(text: &str) -> Option<f64> {
 /// The Italian forms table: the lemmas of `lexicons/it/lemmas.tsv`, shipped in file order, each
 /// expanded into all its inflected forms (`form\tvalence\tlemma\ttag`, sorted by form). The build
 /// has already expanded them once and stopped on any lemma it could not inflect.
-fn italian_forms() -> String {
+fn italian_forms() -> (String, Vec<[u32; 3]>) {
     let lemmas = compact::decode(generated::IT_LEMMAS);
     let rows: Vec<(&str, &str, &str)> = lemmas
         .lines()
@@ -282,7 +308,8 @@ fn italian_forms() -> String {
             Some((cells.next()?, cells.next()?, cells.next()?))
         })
         .collect();
-    italian_morphology::expand_lemmas(&rows).0
+    let (text, lines, _) = italian_morphology::expand_lemmas_with_rows(&rows);
+    (text, lines)
 }
 
 macro_rules! tables {
@@ -363,9 +390,10 @@ mod tests {
         ] {
             assert_eq!(read_entries(text), entries_by_lines(text), "{text:?}");
         }
+        // The Italian forms' rows come from where the expansion says they are.
         for table in all_tables() {
             assert_eq!(
-                read_entries(table.text()),
+                table.entries(),
                 entries_by_lines(table.text()),
                 "{}",
                 table.source
