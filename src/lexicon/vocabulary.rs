@@ -49,6 +49,7 @@ macro_rules! rows {
         impl Word {
             $(
                 #[doc = concat!("The word's row of [`", stringify!($table), "`](super::", stringify!($table), "), if it has one.")]
+                #[inline]
                 pub fn $name(&self) -> Option<&'static Entry> {
                     self.row($at)
                 }
@@ -74,9 +75,12 @@ rows! {
 
 impl Word {
     /// The word's row of `TABLES[table]`.
+    #[inline]
     fn row(&self, table: usize) -> Option<&'static Entry> {
         let at = self.rows.get(table)?.checked_sub(1)?;
-        let entries: &'static [(&'static str, Entry)] = TABLES.get(table)?.entries();
+        // The vocabulary was built from every covered table's entries, so they are there: the
+        // plain read keeps their initialisation out of the engine's inlined lookups.
+        let entries: &'static [(&'static str, Entry)] = TABLES.get(table)?.entries.get()?;
         entries.get(at as usize).map(|(_, entry)| entry)
     }
 }
