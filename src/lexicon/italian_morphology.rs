@@ -796,9 +796,16 @@ pub fn expand_lemmas_with_rows(
             .iter()
             .position(|item| (item.0, item.1) != head)
             .map_or(order.len(), |length| run_start + length);
-        if run_end - run_start > 1 {
-            order[run_start..run_end]
-                .sort_unstable_by(|a, b| rest_of(a).cmp(rest_of(b)).then(a.2.cmp(&b.2)));
+        // Insertion sort: these runs are a handful of items, and a second sort function would
+        // add its code to the wasm.
+        for at in run_start + 1..run_end {
+            let mut to = at;
+            while to > run_start
+                && (rest_of(&order[to - 1]), order[to - 1].2) > (rest_of(&order[to]), order[to].2)
+            {
+                order.swap(to - 1, to);
+                to -= 1;
+            }
         }
         run_start = run_end;
     }
