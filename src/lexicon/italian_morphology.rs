@@ -663,6 +663,16 @@ impl Forms {
     }
 }
 
+/// `parts` joined, in one allocation of the right size (what `format!` of plain pieces does with
+/// the `core::fmt` machinery, slow where it matters: first use in wasm).
+fn concat(parts: &[&str]) -> String {
+    let mut joined = String::with_capacity(parts.iter().map(|part| part.len()).sum());
+    for part in parts {
+        joined.push_str(part);
+    }
+    joined
+}
+
 /// Something [`Forms::push`] writes straight into its buffer, without building a string first
 /// (and without `core::fmt`, slow where it matters: first use in wasm).
 trait Piece {
@@ -710,7 +720,19 @@ impl<const N: usize> Piece for Concat<'_, N> {
 /// produce the same form, the form that *is* a lemma wins ("fine" the adjective over a form of
 /// "finire"), then the first lemma in file order. A lemma that cannot be inflected is left out and
 /// returned with its row index and the reason.
+#[allow(dead_code)] // build.rs calls this; the crate needs the rows too
 pub fn expand_lemmas(rows: &[(&str, &str, &str)]) -> (String, Vec<(usize, String)>) {
+    let (table, _, errors) = expand_lemmas_with_rows(rows);
+    (table, errors)
+}
+
+/// [`expand_lemmas`], also giving where each line of the table ends its key, its first column
+/// and itself (byte offsets of the tab, the next tab and the newline), so that the table's rows
+/// need not be found again by reading 650 KB of text.
+#[allow(clippy::type_complexity)]
+pub fn expand_lemmas_with_rows(
+    rows: &[(&str, &str, &str)],
+) -> (String, Vec<[u32; 3]>, Vec<(usize, String)>) {
     // Not deduplicated per lemma: the sort below keeps a lemma's first tag for a form it
     // generates twice, without the quadratic scan `inflect` makes (this runs at first use).
     let mut forms = Forms::new(false);
@@ -763,12 +785,30 @@ pub fn expand_lemmas(rows: &[(&str, &str, &str)]) -> (String, Vec<(usize, String
     const POSITION: u32 = !(1 << 31);
     let span_of = |item: &(u64, u64, u32)| &forms.list[(item.2 & POSITION) as usize];
     let rest_of = |item: &(u64, u64, u32)| forms.form_bytes(span_of(item)).get(16..).unwrap_or(&[]);
-    order.sort_unstable_by(|a, b| {
-        (a.0, a.1)
-            .cmp(&(b.0, b.1))
-            .then_with(|| rest_of(a).cmp(rest_of(b)))
-            .then(a.2.cmp(&b.2))
-    });
+    // Plain integer triples first, which the sort compares inline; then the few runs that tie
+    // on the first sixteen bytes, by the rest of the form: the same order as comparing the rest
+    // in the one sort, without a call through a closure for every comparison.
+    order.sort_unstable();
+    let mut run_start = 0;
+    while run_start < order.len() {
+        let head = (order[run_start].0, order[run_start].1);
+        let run_end = order[run_start..]
+            .iter()
+            .position(|item| (item.0, item.1) != head)
+            .map_or(order.len(), |length| run_start + length);
+        // Insertion sort: these runs are a handful of items, and a second sort function would
+        // add its code to the wasm.
+        for at in run_start + 1..run_end {
+            let mut to = at;
+            while to > run_start
+                && (rest_of(&order[to - 1]), order[to - 1].2) > (rest_of(&order[to]), order[to].2)
+            {
+                order.swap(to - 1, to);
+                to -= 1;
+            }
+        }
+        run_start = run_end;
+    }
     order.dedup_by(|later, first| {
         (later.0, later.1) == (first.0, first.1) && rest_of(later) == rest_of(first)
     });
@@ -781,22 +821,21 @@ pub fn expand_lemmas(rows: &[(&str, &str, &str)]) -> (String, Vec<(usize, String
         })
         .sum();
     let mut table = String::with_capacity(length);
+    let mut lines = Vec::with_capacity(order.len());
     for span in &order {
         let (lemma, _, valence) = rows[span.row as usize];
-        for part in [
-            forms.form(span),
-            "\t",
-            valence,
-            "\t",
-            lemma,
-            "\t",
-            span.tag,
-            "\n",
-        ] {
+        table.push_str(forms.form(span));
+        let key_end = table.len() as u32;
+        table.push('\t');
+        table.push_str(valence);
+        let first_end = table.len() as u32;
+        for part in ["\t", lemma, "\t", span.tag] {
             table.push_str(part);
         }
+        lines.push([key_end, first_end, table.len() as u32]);
+        table.push('\n');
     }
-    (table, errors)
+    (table, lines, errors)
 }
 
 /// All forms of `lemma` for part of speech `pos` ("adj", "noun", "verb", "adv", "interj"),
@@ -859,42 +898,42 @@ fn plural_o(word: &str, stem: &str, noun: bool) -> String {
             (word.ends_with("ico") && syllables(word) >= 3) || word.ends_with("iaco")
         };
         return if ci {
-            format!("{stem}i")
+            concat(&[stem, "i"])
         } else {
-            format!("{stem}hi")
+            concat(&[stem, "hi"])
         };
     }
     if word.ends_with("go") {
         if noun && (word.ends_with("logo") || word.ends_with("fago")) {
-            return format!("{stem}i");
+            return concat(&[stem, "i"]);
         }
-        return format!("{stem}hi");
+        return concat(&[stem, "hi"]);
     }
     if word.ends_with("io") {
         if STRESSED_IO.contains(&word) {
-            return format!("{stem}i");
+            return concat(&[stem, "i"]);
         }
         return stem.to_string(); // vario → vari: the stem already ends in i
     }
-    format!("{stem}i")
+    concat(&[stem, "i"])
 }
 
 /// Feminine plural of a feminine singular in -a.
 fn plural_a(fem: &str) -> String {
     let stem = &fem[..fem.len() - 1];
     if fem.ends_with("ca") || fem.ends_with("ga") {
-        return format!("{stem}he");
+        return concat(&[stem, "he"]);
     }
     if fem.ends_with("cia") || fem.ends_with("gia") {
         // -rgia, -lgia, -logia carry a stressed ì (energìa, nostalgìa): -gie.
         let stressed = fem.ends_with("rgia") || fem.ends_with("lgia") || fem.ends_with("logia");
         let before = char_before_last(fem, 3);
         if stressed || before.is_some_and(is_vowel) {
-            return format!("{stem}e"); // grigia → grigie, bugia → bugie, energia → energie
+            return concat(&[stem, "e"]); // grigia → grigie, bugia → bugie, energia → energie
         }
-        return format!("{}e", &fem[..fem.len() - 2]); // marcia → marce, saggia → sagge
+        return concat(&[&fem[..fem.len() - 2], "e"]); // marcia → marce, saggia → sagge
     }
-    format!("{stem}e")
+    concat(&[stem, "e"])
 }
 
 fn is_invariable(word: &str) -> bool {
@@ -918,17 +957,17 @@ fn adjective(lemma: &str, forms: &mut Forms) {
         return;
     }
     let (fem, plural, fem_plural) = if let Some(stem) = lemma.strip_suffix('o') {
-        let fem = format!("{stem}a");
+        let fem = concat(&[stem, "a"]);
         let fem_plural = plural_a(&fem);
         (Some(fem), plural_o(lemma, stem, false), Some(fem_plural))
     } else if let Some(stem) = lemma.strip_suffix('e') {
-        (None, format!("{stem}i"), None)
+        (None, concat(&[stem, "i"]), None)
     } else if let Some(stem) = lemma.strip_suffix('a') {
         // egoista, ipocrita, idiota, entusiasta: masculine = feminine in the singular
         let masc_plural = if lemma.ends_with("ca") || lemma.ends_with("ga") {
-            format!("{stem}hi")
+            concat(&[stem, "hi"])
         } else {
-            format!("{stem}i")
+            concat(&[stem, "i"])
         };
         forms.push(masc_plural, "plural");
         forms.push(plural_a(lemma), "feminine plural");
@@ -958,7 +997,7 @@ fn adjective(lemma: &str, forms: &mut Forms) {
     if !NO_SUPERLATIVE.contains(&lemma) && !lemma.ends_with("issimo") {
         let sup_stem = match lookup(IRREGULAR_SUPERLATIVE, lemma) {
             Some(s) => s[..s.len() - 1].to_string(),
-            None => format!("{}issim", &plural[..plural.len() - 1]),
+            None => concat(&[&plural[..plural.len() - 1], "issim"]),
         };
         for ending in ["o", "a", "i", "e"] {
             forms.push(Concat([&*sup_stem, ending]), "superlative");
@@ -971,15 +1010,15 @@ fn adjective(lemma: &str, forms: &mut Forms) {
     let adverb = match lookup(IRREGULAR_ADVERB, lemma) {
         Some(a) => a.to_string(),
         None => match &fem {
-            Some(f) => format!("{f}mente"),
+            Some(f) => concat(&[f, "mente"]),
             None => {
                 let stem = &lemma[..lemma.len() - 1];
                 let drop_e = (lemma.ends_with("le") || lemma.ends_with("re"))
                     && char_before_last(lemma, 2).is_some_and(is_vowel);
                 if drop_e {
-                    format!("{stem}mente")
+                    concat(&[stem, "mente"])
                 } else {
-                    format!("{lemma}mente")
+                    concat(&[lemma, "mente"])
                 }
             }
         },
@@ -1011,9 +1050,9 @@ fn noun(lemma: &str, forms: &mut Forms) {
     } else if let Some(stem) = lemma.strip_suffix('a') {
         if MASCULINE_A_NOUNS.contains(&lemma) {
             let masc = if lemma.ends_with("ca") {
-                format!("{stem}hi")
+                concat(&[stem, "hi"])
             } else {
-                format!("{stem}i")
+                concat(&[stem, "i"])
             };
             forms.push(masc, "plural");
         } else if both_gender_a(lemma) {
@@ -1030,13 +1069,13 @@ fn noun(lemma: &str, forms: &mut Forms) {
 
 fn noun_feminine(lemma: &str, forms: &mut Forms) {
     let fem = if let Some(stem) = lemma.strip_suffix("one") {
-        format!("{stem}ona")
+        concat(&[stem, "ona"])
     } else if let Some(stem) = lemma.strip_suffix('o') {
-        format!("{stem}a")
+        concat(&[stem, "a"])
     } else if let Some(stem) = lemma.strip_suffix('e') {
         // maiale → maiala (colloquial); -e nouns such as pezzente share the masculine form
         if lemma.ends_with("ale") {
-            format!("{stem}a")
+            concat(&[stem, "a"])
         } else {
             return;
         }
@@ -1134,7 +1173,7 @@ fn verb(lemma: &str, forms: &mut Forms) -> Result<(), String> {
     // Reflexive lemmas: conjugate the base verb; the lemma form itself is already pushed.
     let base = match lemma.strip_suffix("si") {
         Some(b) if b.ends_with("ar") || b.ends_with("er") || b.ends_with("ir") => {
-            let inf = format!("{b}e");
+            let inf = concat(&[b, "e"]);
             forms.push(&inf, "infinitive");
             inf
         }
@@ -1222,25 +1261,25 @@ fn conjugate(base: &str, v: &Verb, forms: &mut Forms) {
     let strong_present = v
         .strong
         .filter(|s| !s.present.is_empty())
-        .map(|s| format!("{}{}", v.prefix, s.present));
-    let isc_stem = format!("{}isc", v.stem);
+        .map(|s| concat(&[&v.prefix, s.present]));
+    let isc_stem = concat(&[&v.stem, "isc"]);
     let (p1, p2, p3, p6) = match v.conj {
         Conj::Are => (v.join("o"), v.join("i"), v.join("a"), v.join("ano")),
         Conj::Ere => (
             strong_present
                 .as_ref()
-                .map_or_else(|| v.join("o"), |s| format!("{s}o")),
+                .map_or_else(|| v.join("o"), |s| concat(&[s, "o"])),
             v.join("i"),
             v.join("e"),
             strong_present
                 .as_ref()
-                .map_or_else(|| v.join("ono"), |s| format!("{s}ono")),
+                .map_or_else(|| v.join("ono"), |s| concat(&[s, "ono"])),
         ),
         Conj::Ire if v.isc => (
-            format!("{isc_stem}o"),
-            format!("{isc_stem}i"),
-            format!("{isc_stem}e"),
-            format!("{isc_stem}ono"),
+            concat(&[&isc_stem, "o"]),
+            concat(&[&isc_stem, "i"]),
+            concat(&[&isc_stem, "e"]),
+            concat(&[&isc_stem, "ono"]),
         ),
         Conj::Ire => (v.join("o"), v.join("i"), v.join("e"), v.join("ono")),
     };
@@ -1265,16 +1304,16 @@ fn conjugate(base: &str, v: &Verb, forms: &mut Forms) {
     let participle_stem = match v.conj {
         Conj::Are => v.join("at"),
         Conj::Ere => match v.strong.filter(|s| !s.participle.is_empty()) {
-            Some(s) => format!("{}{}", v.prefix, s.participle),
-            None if v.stem.ends_with('c') || v.stem.ends_with('g') => format!("{}iut", v.stem),
-            None => format!("{}ut", v.stem),
+            Some(s) => concat(&[&v.prefix, s.participle]),
+            None if v.stem.ends_with('c') || v.stem.ends_with('g') => concat(&[&v.stem, "iut"]),
+            None => concat(&[&v.stem, "ut"]),
         },
         Conj::Ire => match IRREGULAR_IRE_PARTICIPLE
             .iter()
             .find(|(s, _)| base.ends_with(s))
         {
             Some((s, p)) => format!("{}{}", &base[..base.len() - s.len()], p),
-            None => format!("{}it", v.stem),
+            None => concat(&[&v.stem, "it"]),
         },
     };
     for e in ["o", "a", "i", "e"] {
@@ -1297,11 +1336,11 @@ fn conjugate(base: &str, v: &Verb, forms: &mut Forms) {
 
     // future and conditional
     let future_stem = match v.strong.filter(|s| !s.future.is_empty()) {
-        Some(s) => format!("{}{}", v.prefix, s.future),
+        Some(s) => concat(&[&v.prefix, s.future]),
         None => match v.conj {
             Conj::Are => v.join("er"),
-            Conj::Ere => format!("{}er", v.stem),
-            Conj::Ire => format!("{}ir", v.stem),
+            Conj::Ere => concat(&[&v.stem, "er"]),
+            Conj::Ire => concat(&[&v.stem, "ir"]),
         },
     };
     for e in ["ò", "ai", "à", "emo", "ete", "anno"] {
@@ -1347,7 +1386,7 @@ fn conjugate(base: &str, v: &Verb, forms: &mut Forms) {
             let strong_past = v
                 .strong
                 .filter(|s| !s.past.is_empty())
-                .map(|s| format!("{}{}", v.prefix, s.past));
+                .map(|s| concat(&[&v.prefix, s.past]));
             match strong_past {
                 Some(sp) => {
                     forms.push(Concat([&*sp, "i"]), "passato remoto");
@@ -1377,7 +1416,7 @@ fn conjugate(base: &str, v: &Verb, forms: &mut Forms) {
     let imp2 = match v.conj {
         Conj::Are => v.join("a"),
         Conj::Ere => v.join("i"),
-        Conj::Ire if v.isc => format!("{isc_stem}i"),
+        Conj::Ire if v.isc => concat(&[&isc_stem, "i"]),
         Conj::Ire => v.join("i"),
     };
     forms.push(imp2, "imperative");

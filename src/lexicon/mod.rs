@@ -37,8 +37,9 @@ enum Data {
     Text(&'static str),
     /// The compact bytes of [`compact`], decoded on first use.
     Compact(&'static [u8]),
-    /// Made on first use by a function (the Italian forms, expanded from their lemmas).
-    Built(fn() -> String),
+    /// Made on first use by a function (the Italian forms, expanded from their lemmas), with
+    /// where each line ends its key, its first column and itself.
+    Built(fn() -> (String, Vec<[u32; 3]>)),
 }
 
 /// How a table finds a key's entry.
@@ -111,22 +112,21 @@ impl Table {
         self.text.get_or_init(|| match self.data {
             Data::Text(text) => text,
             Data::Compact(bytes) => Box::leak(compact::decode(bytes).into_boxed_str()),
-            Data::Built(build) => Box::leak(build().into_boxed_str()),
+            Data::Built(build) => {
+                let (text, lines) = build();
+                let text: &'static str = Box::leak(text.into_boxed_str());
+                // The builder knows where its rows are: set the entries now (`entries` asks
+                // for the text before its own initialisation, so this never runs inside it).
+                let _ = self.entries.set(entries_at(text, &lines));
+                text
+            }
         })
     }
 
     /// Every row in key order, read once: the key and its [`Entry`].
     pub(crate) fn entries(&self) -> &[(&'static str, Entry)] {
-        self.entries.get_or_init(|| {
-            let text = self.text();
-            let mut entries = Vec::with_capacity(text.bytes().filter(|&b| b == b'\n').count() + 1);
-            for line in text.lines() {
-                let (key, rest) = line.split_once('\t').unwrap_or((line, ""));
-                let value = parse_thousandths(rest.split('\t').next().unwrap_or(""));
-                entries.push((key, Entry { rest, value }));
-            }
-            entries
-        })
+        let text = self.text();
+        self.entries.get_or_init(|| read_entries(text))
     }
 
     /// The table's own index (for [`Lookup::Own`]): key to position in [`Table::entries`], the
@@ -211,6 +211,71 @@ impl Table {
     }
 }
 
+/// The rows of a table's text, as [`str::lines`] splits them (a final line without `\n` counts,
+/// a `\r` just before a `\n` is dropped), each cut at its first tab into key and rest.
+///
+/// One pass over the bytes, noting the first two tabs and each line end: `split_once` and
+/// `lines` each search the text again, with a searcher that in wasm is a plain byte loop anyway,
+/// and this runs over every row of every table at first use (650 KB for the Italian forms).
+fn read_entries(text: &'static str) -> Vec<(&'static str, Entry)> {
+    let bytes = text.as_bytes();
+    let mut entries = Vec::with_capacity(bytes.iter().filter(|&&b| b == b'\n').count() + 1);
+    let mut push = |start: usize, tabs: [usize; 2], mut end: usize| {
+        if end < bytes.len() && end > start && bytes[end - 1] == b'\r' {
+            end -= 1;
+        }
+        // Tabs and line ends are ASCII, so every cut falls between characters.
+        let (key, rest, first) = if tabs[0] < end {
+            let first_end = tabs[1].min(end);
+            (
+                &text[start..tabs[0]],
+                &text[tabs[0] + 1..end],
+                &text[tabs[0] + 1..first_end],
+            )
+        } else {
+            (&text[start..end], "", "")
+        };
+        let value = parse_thousandths(first);
+        entries.push((key, Entry { rest, value }));
+    };
+    let mut start = 0;
+    let mut tabs = [usize::MAX; 2];
+    for (at, &byte) in bytes.iter().enumerate() {
+        if byte == b'\t' {
+            if tabs[0] == usize::MAX {
+                tabs[0] = at;
+            } else if tabs[1] == usize::MAX {
+                tabs[1] = at;
+            }
+        } else if byte == b'\n' {
+            push(start, tabs, at);
+            start = at + 1;
+            tabs = [usize::MAX; 2];
+        }
+    }
+    if start < bytes.len() {
+        push(start, tabs, bytes.len());
+    }
+    entries
+}
+
+/// The rows of `text` whose key, first column and line end at the offsets of `lines` (each line
+/// starting after the previous one's end), as [`read_entries`] would read them.
+fn entries_at(text: &'static str, lines: &[[u32; 3]]) -> Vec<(&'static str, Entry)> {
+    let mut start = 0;
+    lines
+        .iter()
+        .map(|&[key_end, first_end, end]| {
+            let [key_end, first_end, end] = [key_end, first_end, end].map(|at| at as usize);
+            let key = text.get(start..key_end).unwrap_or("");
+            let rest = text.get(key_end + 1..end).unwrap_or("");
+            let value = parse_thousandths(text.get(key_end + 1..first_end).unwrap_or(""));
+            start = end + 1;
+            (key, Entry { rest, value })
+        })
+        .collect()
+}
+
 /// Integer thousandths, as the build script writes them, to a float.
 pub fn parse_thousandths(text: &str) -> Option<f64> {
     let (negative, digits) = match text.strip_prefix('-') {
@@ -234,7 +299,7 @@ pub fn parse_thousandths(text: &str) -> Option<f64> {
 /// The Italian forms table: the lemmas of `lexicons/it/lemmas.tsv`, shipped in file order, each
 /// expanded into all its inflected forms (`form\tvalence\tlemma\ttag`, sorted by form). The build
 /// has already expanded them once and stopped on any lemma it could not inflect.
-fn italian_forms() -> String {
+fn italian_forms() -> (String, Vec<[u32; 3]>) {
     let lemmas = compact::decode(generated::IT_LEMMAS);
     let rows: Vec<(&str, &str, &str)> = lemmas
         .lines()
@@ -243,7 +308,8 @@ fn italian_forms() -> String {
             Some((cells.next()?, cells.next()?, cells.next()?))
         })
         .collect();
-    italian_morphology::expand_lemmas(&rows).0
+    let (text, lines, _) = italian_morphology::expand_lemmas_with_rows(&rows);
+    (text, lines)
 }
 
 macro_rules! tables {
@@ -260,7 +326,7 @@ macro_rules! tables {
 tables! {
     /// VADER 3.3.2's lexicon (MIT).
     EN_VADER = Data::Compact(generated::EN_VADER), "lexicons/en/vader.tsv",
-        Lookup::Vocabulary(|word| word.en_vader);
+        Lookup::Vocabulary(|word| word.en_vader());
     /// The project's changes to VADER's valences, each with its reason.
     EN_ADJUSTMENTS = Data::Compact(generated::EN_ADJUSTMENTS), "lexicons/en/adjustments.tsv";
     /// English multi-word expressions whose meaning is not the sum of their words.
@@ -272,7 +338,7 @@ tables! {
     /// Italian lemmas the project scored, expanded to every inflected form on first use:
     /// `form\tvalence\tlemma\ttag` (built from `lexicons/it/lemmas.tsv`).
     IT_FORMS = Data::Built(italian_forms), "lexicons/it/lemmas.tsv",
-        Lookup::Vocabulary(|word| word.it_forms);
+        Lookup::Vocabulary(|word| word.it_forms());
     /// Uninflected Italian entries the project wrote: interjections, slang, loanwords.
     IT_WORDS = Data::Compact(generated::IT_WORDS), "lexicons/it/words.tsv";
     /// The CLiPS Pattern Italian lexicon (BSD-3-Clause), rescaled to VADER's scale.
@@ -293,4 +359,45 @@ tables! {
     EN_CIVILITY = Data::Compact(generated::EN_CIVILITY), "lexicons/en/civility.tsv";
     /// Italian civility cues (insulti, cortesia, richieste, seconda persona), written by the project.
     IT_CIVILITY = Data::Compact(generated::IT_CIVILITY), "lexicons/it/civility.tsv";
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// What `read_entries` replaced: `lines`, then `split_once` at the first tab.
+    fn entries_by_lines(text: &'static str) -> Vec<(&'static str, Entry)> {
+        text.lines()
+            .map(|line| {
+                let (key, rest) = line.split_once('\t').unwrap_or((line, ""));
+                let value = parse_thousandths(rest.split('\t').next().unwrap_or(""));
+                (key, Entry { rest, value })
+            })
+            .collect()
+    }
+
+    #[test]
+    fn rows_are_split_as_lines_and_the_first_tab_split_them() {
+        for text in [
+            "",
+            "\n",
+            "a\t1\n",
+            "a\t1",
+            "a\t-250\tx\ty\nb\t\tz\n\nc\n",
+            "only key\nwindows\t500\r\nlast\t7\r",
+            "\t\t\n\t9\n",
+            "è\t1000\tà\nnaïve\tnot a number\n",
+        ] {
+            assert_eq!(read_entries(text), entries_by_lines(text), "{text:?}");
+        }
+        // The Italian forms' rows come from where the expansion says they are.
+        for table in all_tables() {
+            assert_eq!(
+                table.entries(),
+                entries_by_lines(table.text()),
+                "{}",
+                table.source
+            );
+        }
+    }
 }

@@ -21,21 +21,16 @@ use crate::text::normalize::{fold_cow_elongated, is_upper};
 use crate::text::{Token, TokenKind};
 
 /// What the lexicons say about one word (or phrase): the row of each table that has it.
+///
+/// Each row is held as its position in the table's entries (16 bits: the largest table, the
+/// Italian forms, has some 17,000 rows) rather than as a reference: 26 bytes a word instead of
+/// 104 is less memory to fault in and fill at first use (the vocabulary has a `Word` for every
+/// key of every table), and more words to a cache line after.
 #[derive(Clone, Copy, Debug, Default)]
-#[allow(missing_docs)] // each field is the row of the table of the same name
 pub struct Word {
-    pub en_vader: Option<&'static Entry>,
-    pub en_adjustments: Option<&'static Entry>,
-    pub en_modifiers: Option<&'static Entry>,
-    pub en_negators: Option<&'static Entry>,
-    pub en_civility: Option<&'static Entry>,
-    pub it_words: Option<&'static Entry>,
-    pub it_forms: Option<&'static Entry>,
-    pub it_pattern: Option<&'static Entry>,
-    pub it_modifiers: Option<&'static Entry>,
-    pub it_negators: Option<&'static Entry>,
-    pub it_normalise: Option<&'static Entry>,
-    pub it_civility: Option<&'static Entry>,
+    /// For each table of [`TABLES`], in that order, the position of the word's row in the
+    /// table's entries plus one; 0 when the table does not have the word.
+    rows: [u16; TABLES.len()],
     /// Which function-word lists of language detection have the word (bit 0 Italian, bit 1
     /// English, bit 2 other languages).
     pub function_word: u8,
@@ -46,23 +41,49 @@ pub struct Word {
     pub phrase_starts: u8,
 }
 
-type Field = fn(&mut Word) -> &mut Option<&'static Entry>;
+macro_rules! rows {
+    ($($at:literal $name:ident $table:ident;)*) => {
+        /// The tables the vocabulary covers, in the order of [`Word`]'s rows.
+        const TABLES: [&Table; 12] = [$(&$table),*];
 
-/// The tables the vocabulary covers, with the field each fills.
-const TABLES: [(&Table, Field); 12] = [
-    (&EN_VADER, |w| &mut w.en_vader),
-    (&EN_ADJUSTMENTS, |w| &mut w.en_adjustments),
-    (&EN_MODIFIERS, |w| &mut w.en_modifiers),
-    (&EN_NEGATORS, |w| &mut w.en_negators),
-    (&EN_CIVILITY, |w| &mut w.en_civility),
-    (&IT_WORDS, |w| &mut w.it_words),
-    (&IT_FORMS, |w| &mut w.it_forms),
-    (&IT_PATTERN, |w| &mut w.it_pattern),
-    (&IT_MODIFIERS, |w| &mut w.it_modifiers),
-    (&IT_NEGATORS, |w| &mut w.it_negators),
-    (&IT_NORMALISE, |w| &mut w.it_normalise),
-    (&IT_CIVILITY, |w| &mut w.it_civility),
-];
+        impl Word {
+            $(
+                #[doc = concat!("The word's row of [`", stringify!($table), "`](super::", stringify!($table), "), if it has one.")]
+                #[inline]
+                pub fn $name(&self) -> Option<&'static Entry> {
+                    self.row($at)
+                }
+            )*
+        }
+    };
+}
+
+rows! {
+    0 en_vader EN_VADER;
+    1 en_adjustments EN_ADJUSTMENTS;
+    2 en_modifiers EN_MODIFIERS;
+    3 en_negators EN_NEGATORS;
+    4 en_civility EN_CIVILITY;
+    5 it_words IT_WORDS;
+    6 it_forms IT_FORMS;
+    7 it_pattern IT_PATTERN;
+    8 it_modifiers IT_MODIFIERS;
+    9 it_negators IT_NEGATORS;
+    10 it_normalise IT_NORMALISE;
+    11 it_civility IT_CIVILITY;
+}
+
+impl Word {
+    /// The word's row of `TABLES[table]`.
+    #[inline]
+    fn row(&self, table: usize) -> Option<&'static Entry> {
+        let at = self.rows.get(table)?.checked_sub(1)?;
+        // The vocabulary was built from every covered table's entries, so they are there: the
+        // plain read keeps their initialisation out of the engine's inlined lookups.
+        let entries: &'static [(&'static str, Entry)] = TABLES.get(table)?.entries.get()?;
+        entries.get(at as usize).map(|(_, entry)| entry)
+    }
+}
 
 /// Bits of [`flags`]: the function-word lists of language detection.
 pub const ITALIAN_FUNCTION_WORD: u8 = 1;
@@ -148,7 +169,7 @@ fn vocabulary() -> &'static Vocabulary {
         // Room for every key at once: growing the map rehashes every key again.
         let keys = TABLES
             .iter()
-            .map(|(table, _)| table.entries().len())
+            .map(|table| table.entries().len())
             .chain(function_words.iter().map(|list| list.len()))
             .chain(
                 phrase_tables()
@@ -168,10 +189,15 @@ fn vocabulary() -> &'static Vocabulary {
             }
             &mut vocabulary.words[at as usize]
         }
-        for (table, field) in TABLES {
+        for (table_at, table) in TABLES.into_iter().enumerate() {
             // In row order, so a key's last row wins, as in a table's own index.
-            for (key, entry) in table.entries() {
-                *field(word_of(&mut vocabulary, key)) = Some(entry);
+            for (at, (key, _)) in table.entries().iter().enumerate() {
+                // Every covered table has fewer rows than `u16` counts (a test checks it); a
+                // row past that would be left out here rather than stored under a wrong number.
+                let Ok(row) = u16::try_from(at + 1) else {
+                    break;
+                };
+                word_of(&mut vocabulary, key).rows[table_at] = row;
             }
         }
         for (bit, list) in function_words.into_iter().enumerate() {
@@ -189,10 +215,11 @@ fn vocabulary() -> &'static Vocabulary {
         for (at, flags) in vocabulary.index.values_mut() {
             let word = &vocabulary.words[*at as usize];
             *flags = word.function_word;
-            if word.it_words.is_some() || word.it_forms.is_some() || word.it_pattern.is_some() {
+            if word.it_words().is_some() || word.it_forms().is_some() || word.it_pattern().is_some()
+            {
                 *flags |= IN_ITALIAN_LEXICON;
             }
-            if word.en_vader.is_some() {
+            if word.en_vader().is_some() {
                 *flags |= IN_VADER;
             }
         }
@@ -284,12 +311,25 @@ mod tests {
     use super::*;
 
     #[test]
+    fn every_covered_table_is_small_enough_for_the_row_numbers_of_a_word() {
+        for table in TABLES {
+            assert!(
+                table.entries().len() < usize::from(u16::MAX),
+                "{} has {} rows: widen Word::rows",
+                table.source,
+                table.entries().len()
+            );
+        }
+    }
+
+    #[test]
     fn every_row_of_every_covered_table_is_found_through_the_vocabulary() {
-        for (table, field) in TABLES {
+        for (table_at, table) in TABLES.into_iter().enumerate() {
             for (key, rest) in table.rows() {
-                let mut found = *word(key).unwrap_or_else(|| panic!("{key:?} missing"));
-                let entry =
-                    field(&mut found).unwrap_or_else(|| panic!("{key:?} of {}", table.source));
+                let found = word(key).unwrap_or_else(|| panic!("{key:?} missing"));
+                let entry = found
+                    .row(table_at)
+                    .unwrap_or_else(|| panic!("{key:?} of {}", table.source));
                 assert_eq!(entry.rest, rest, "{key:?} in {}", table.source);
             }
         }

@@ -70,6 +70,10 @@ pub(crate) struct Unit<'a> {
     pub span: Span,
     pub kind: TokenKind,
     pub upper: bool,
+    /// Whether `key` has elongated letters, when folding the word found out already (`None`:
+    /// ask [`is_elongated`]). Every unit but the last begins a pair that may be a modifier
+    /// phrase, and an elongated word may begin one.
+    pub elongated: Option<bool>,
     pub lookup: Option<Lookup>,
     /// Set on the first unit of an idiom: its valence and length in units.
     pub idiom: Option<(f64, usize, &'static str)>,
@@ -120,6 +124,7 @@ impl<'a> Unit<'a> {
             span,
             kind,
             upper,
+            elongated: None,
             lookup,
             idiom: None,
             inside_idiom: false,
@@ -224,24 +229,31 @@ pub(crate) fn units_into<'a>(
                             Some(facts) => profile.normalise_known(folded, facts),
                             None => profile.normalise(folded),
                         };
-                        let (lookup, traits, starts) = match facts {
+                        let (lookup, traits, starts, elongated) = match facts {
                             // Normalisation left the key as folded: what is known of it holds.
                             Some(facts) if !normalised => {
                                 let elongated = known.is_some_and(|word| word.elongated);
                                 let (lookup, traits) =
                                     profile.lookup_and_traits_folded(&key, facts, elongated);
-                                (lookup, traits, facts.map_or(0, |w| w.phrase_starts))
+                                let starts = facts.map_or(0, |w| w.phrase_starts);
+                                (lookup, traits, starts, Some(elongated))
                             }
-                            _ => lookup_unit(profile, &key, normalised),
+                            _ => {
+                                let (lookup, traits, starts) =
+                                    lookup_unit(profile, &key, normalised);
+                                (lookup, traits, starts, None)
+                            }
                         };
                         // (A word token's case was read while folding it.)
                         let upper = match known {
                             Some(word) => word.upper,
                             None => token.kind == TokenKind::Word && is_upper(token.text),
                         };
-                        units.push(Unit::with_case(
+                        let mut unit = Unit::with_case(
                             token.text, key, token.span, token.kind, lookup, traits, starts, upper,
-                        ));
+                        );
+                        unit.elongated = elongated;
+                        units.push(unit);
                     }
                     Some((at, in_body)) => {
                         let pieces = [(0, at, 0, in_body), (at, folded.len(), in_body, body.len())];
@@ -572,7 +584,9 @@ fn modifier_scalar(
 fn pair_modifier(first: &Unit<'_>, second: &Unit<'_>, profile: &dyn Profile) -> Option<f64> {
     // Only a word that begins some modifier phrase can begin this one; an elongated word may be
     // one written long ("kiiind of"), which profiles collapse.
-    if first.starts & vocabulary::STARTS_MODIFIER_PHRASE == 0 && !is_elongated(&first.key) {
+    if first.starts & vocabulary::STARTS_MODIFIER_PHRASE == 0
+        && !first.elongated.unwrap_or_else(|| is_elongated(&first.key))
+    {
         return None;
     }
     let mut phrase = [0u8; 64];

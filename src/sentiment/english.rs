@@ -19,13 +19,13 @@ impl English {
     /// [`English::direct`] from what the vocabulary holds for the word.
     fn direct_in(facts: Option<&Word>) -> Option<Lookup> {
         let facts = facts?;
-        if let Some(valence) = facts.en_adjustments.and_then(|e| e.value) {
+        if let Some(valence) = facts.en_adjustments().and_then(|e| e.value) {
             let mut lookup = Lookup::from_table(&EN_ADJUSTMENTS, valence);
             lookup.rules.push(Rule::Adjusted);
             return Some(lookup);
         }
         facts
-            .en_vader
+            .en_vader()
             .and_then(|e| e.value)
             .map(|valence| Lookup::from_table(&EN_VADER, valence))
     }
@@ -92,12 +92,12 @@ fn traits_in(key: &str, facts: Option<&Word>, elongation: &Elongation) -> Traits
 // `traits` both use these, so they cannot disagree.
 
 fn in_lexicon(facts: Option<&Word>) -> bool {
-    facts.is_some_and(|w| w.en_vader.is_some() || w.en_adjustments.is_some())
+    facts.is_some_and(|w| w.en_vader().is_some() || w.en_adjustments().is_some())
 }
 
 fn modifier(phrase: &str, facts: Option<&Word>, elongation: &Elongation) -> Option<f64> {
     facts
-        .and_then(|w| w.en_modifiers)
+        .and_then(|w| w.en_modifiers())
         .and_then(|e| e.value)
         .or_else(|| {
             // "sooo good", "reallyyy"
@@ -111,7 +111,7 @@ fn modifier(phrase: &str, facts: Option<&Word>, elongation: &Elongation) -> Opti
 }
 
 fn category(facts: Option<&Word>) -> Option<&'static str> {
-    facts.and_then(|w| w.en_negators).map(|e| e.first())
+    facts.and_then(|w| w.en_negators()).map(|e| e.first())
 }
 
 fn is_negator(word: &str, facts: Option<&Word>) -> bool {

@@ -165,7 +165,7 @@ fn traits_in(facts: Option<&Word>) -> Traits {
     let category = category(facts);
     Traits {
         in_lexicon: in_lexicon(facts),
-        modifier: facts.and_then(|w| w.it_modifiers).and_then(|e| e.value),
+        modifier: facts.and_then(|w| w.it_modifiers()).and_then(|e| e.value),
         negator: is_negator(category),
         transparent: is_transparent(category),
         contrast: contrast(category),
@@ -181,15 +181,15 @@ fn in_lexicon(facts: Option<&Word>) -> bool {
     };
     // A word listed as a modifier or negator acts as one even if a sentiment lexicon also
     // has it (Pattern scores "molto" and "proprio").
-    if w.it_modifiers.is_some() || w.it_negators.is_some() {
+    if w.it_modifiers().is_some() || w.it_negators().is_some() {
         return false;
     }
-    w.it_words.is_some() || w.it_forms.is_some() || w.it_pattern.is_some()
+    w.it_words().is_some() || w.it_forms().is_some() || w.it_pattern().is_some()
 }
 
 /// The word's category in `negators.tsv`.
 fn category(facts: Option<&Word>) -> Option<&'static str> {
-    facts.and_then(|w| w.it_negators).map(|e| e.first())
+    facts.and_then(|w| w.it_negators()).map(|e| e.first())
 }
 
 fn is_negator(category: Option<&str>) -> bool {
@@ -222,7 +222,7 @@ impl Italian {
     /// [`Italian::direct`] from what the vocabulary holds for the word.
     fn direct_in(facts: Option<&Word>) -> Option<Lookup> {
         let facts = facts?;
-        if let Some(valence) = facts.it_words.and_then(|e| e.value) {
+        if let Some(valence) = facts.it_words().and_then(|e| e.value) {
             let mut hit = Lookup::from_table(&IT_WORDS, valence);
             // The project's word list overrides a generated form's valence, but the form still
             // says what it is ("schifosa" ← "schifoso").
@@ -237,7 +237,7 @@ impl Italian {
             return Some(hit);
         }
         facts
-            .it_pattern
+            .it_pattern()
             .and_then(|e| e.value)
             .map(|valence| Lookup::from_table(&IT_PATTERN, valence))
     }
@@ -276,7 +276,7 @@ fn form_lookup(word: &str, accept: impl Fn(&str) -> bool) -> Option<Lookup> {
 
 /// [`form_lookup`] from what the vocabulary holds for the word.
 fn form_lookup_in(facts: Option<&Word>, accept: impl Fn(&str) -> bool) -> Option<Lookup> {
-    let row = facts?.it_forms?.rest;
+    let row = facts?.it_forms()?.rest;
     let mut columns = row.split('\t');
     let valence = crate::lexicon::parse_thousandths(columns.next()?)?;
     let lemma = columns.next()?;
@@ -348,7 +348,7 @@ impl Profile for Italian {
         unit: Cow<'k, str>,
         facts: Option<&'static Word>,
     ) -> (Cow<'k, str>, bool) {
-        if let Some(to) = facts.and_then(|w| w.it_normalise).map(|e| e.first()) {
+        if let Some(to) = facts.and_then(|w| w.it_normalise()).map(|e| e.first()) {
             return (Cow::Borrowed(to), true);
         }
         if let Some(accented) = accent_from_apostrophe(&unit) {

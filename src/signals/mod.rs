@@ -270,10 +270,10 @@ fn lookup_known(
     for table in tables {
         let row = match known {
             Some(known) if std::ptr::eq(*table, &EN_CIVILITY) => {
-                known.word.and_then(|w| w.en_civility).map(|e| e.rest)
+                known.word.and_then(|w| w.en_civility()).map(|e| e.rest)
             }
             Some(known) if std::ptr::eq(*table, &IT_CIVILITY) => {
-                known.word.and_then(|w| w.it_civility).map(|e| e.rest)
+                known.word.and_then(|w| w.it_civility()).map(|e| e.rest)
             }
             _ => table.row(key),
         };
