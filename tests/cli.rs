@@ -1,31 +1,16 @@
 //! The `polso score` command as a user runs it: JSONL in, one record a line out, bad lines
 //! reported with their line number while the rest go on, and an exit status that says so.
 
-use std::io::Write;
-use std::process::{Command, Output, Stdio};
+mod cli_common;
+
+use std::process::Output;
+
+use cli_common::records;
 
 fn polso(args: &[&str], stdin: &str) -> Output {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_polso"))
-        .args(args)
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("polso runs");
-    child
-        .stdin
-        .take()
-        .expect("stdin")
-        .write_all(stdin.as_bytes())
-        .expect("write stdin");
-    child.wait_with_output().expect("polso finishes")
-}
-
-fn records(output: &Output) -> Vec<serde_json::Value> {
-    String::from_utf8_lossy(&output.stdout)
-        .lines()
-        .map(|line| serde_json::from_str(line).expect("every output line is JSON"))
-        .collect()
+    let (written, output) = cli_common::run(args, stdin.as_bytes());
+    written.expect("write stdin");
+    output
 }
 
 #[test]

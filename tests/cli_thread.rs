@@ -3,31 +3,19 @@
 //! number while the rest go on, exit statuses that say so, and the options changing what a
 //! community manager would see.
 
-use std::io::Write;
-use std::path::PathBuf;
-use std::process::{Command, Output, Stdio};
+mod cli_common;
 
+use std::path::PathBuf;
+use std::process::Output;
+
+use cli_common::records;
 use serde_json::Value;
 
 fn polso(args: &[&str], stdin: &[u8]) -> Output {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_polso"))
-        .arg("thread")
-        .args(args)
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("polso runs");
+    let args: Vec<&str> = ["thread"].iter().chain(args).copied().collect();
     // polso may refuse its arguments and exit before reading its input: a broken pipe is fine.
-    let _ = child.stdin.take().expect("stdin").write_all(stdin);
-    child.wait_with_output().expect("polso finishes")
-}
-
-fn records(output: &Output) -> Vec<Value> {
-    String::from_utf8_lossy(&output.stdout)
-        .lines()
-        .map(|line| serde_json::from_str(line).expect("every output line is JSON"))
-        .collect()
+    let (_written, output) = cli_common::run(&args, stdin);
+    output
 }
 
 fn stderr(output: &Output) -> String {

@@ -5,7 +5,7 @@ use crate::lexicon::vocabulary::{self, Word};
 use crate::lexicon::{Table, EN_ADJUSTMENTS, EN_IDIOMS, EN_MODIFIERS, EN_VADER};
 use crate::text::normalize::{collapse_elongation, is_elongated};
 
-use super::profile::{Contrast, Lookup, Profile, Traits};
+use super::profile::{lookup_collapsed, Contrast, Lookup, Profile, Traits};
 use super::Rule;
 
 /// The English profile.
@@ -67,15 +67,7 @@ fn lookup_in(word: &str, facts: Option<&Word>, elongation: &Elongation) -> Optio
     if !elongation.get() {
         return None;
     }
-    for keep in [2, 1] {
-        if let Some(collapsed) = collapse_elongation(word, keep) {
-            if let Some(mut hit) = English::direct(&collapsed) {
-                hit.rules.push(Rule::Elongated);
-                return Some(hit);
-            }
-        }
-    }
-    None
+    lookup_collapsed(word, [2, 1], English::direct)
 }
 
 fn traits_in(key: &str, facts: Option<&Word>, elongation: &Elongation) -> Traits {

@@ -32,9 +32,9 @@ use crate::lexicon::vocabulary::{self, Word};
 use crate::lexicon::{
     Table, IT_FORMS, IT_IDIOMS, IT_MODIFIERS, IT_NEGATORS, IT_NORMALISE, IT_PATTERN, IT_WORDS,
 };
-use crate::text::normalize::{collapse_elongation, is_elongated, is_laughter};
+use crate::text::normalize::{is_elongated, is_laughter};
 
-use super::profile::{Contrast, Lookup, Profile, Traits};
+use super::profile::{lookup_collapsed, Contrast, Lookup, Profile, Traits};
 use super::Rule;
 
 /// The Italian profile.
@@ -257,15 +257,7 @@ impl Italian {
         if !elongated.unwrap_or_else(|| is_elongated(word)) {
             return None;
         }
-        for keep in [1, 2] {
-            if let Some(collapsed) = collapse_elongation(word, keep) {
-                if let Some(mut hit) = Italian::direct(&collapsed) {
-                    hit.rules.push(Rule::Elongated);
-                    return Some(hit);
-                }
-            }
-        }
-        None
+        lookup_collapsed(word, [1, 2], Italian::direct)
     }
 }
 

@@ -271,6 +271,21 @@ pub trait Profile {
     }
 }
 
+/// The lookup of an elongated word ("sooo goood", "bellooo") under its collapsed spellings: runs
+/// cut to `keeps[0]` letters first, then to `keeps[1]`; the first spelling `direct` knows wins,
+/// noted [`Rule::Elongated`].
+pub(crate) fn lookup_collapsed(
+    word: &str,
+    keeps: [usize; 2],
+    direct: impl Fn(&str) -> Option<Lookup>,
+) -> Option<Lookup> {
+    keeps.into_iter().find_map(|keep| {
+        let mut hit = direct(&crate::text::normalize::collapse_elongation(word, keep)?)?;
+        hit.rules.push(Rule::Elongated);
+        Some(hit)
+    })
+}
+
 /// Looks up an emoji in the project's table: VS16 and skin tones are stripped, and a ZWJ sequence
 /// absent from the table is scored as its first component (👍🏽 as 👍, 👨‍💻 as 👨).
 pub fn emoji_lookup(emoji: &str) -> Option<Lookup> {
