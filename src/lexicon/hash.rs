@@ -1,6 +1,7 @@
 //! A small, fast, non-cryptographic hasher for the lexicon maps (the "Fx" hash used inside rustc).
 //! The keys are our own embedded words, not attacker-chosen, so hash flooding is not a concern,
-//! and SipHash would make every lookup several times slower.
+//! and SipHash would make every lookup several times slower. Never key it by input-chosen data
+//! (comment ids, author names): colliding keys are easy to build (`examples/thread_flood.rs`).
 
 use std::hash::{BuildHasher, Hasher};
 

@@ -8,11 +8,10 @@
 //! as new comments arrive. Weights and thresholds are in `docs/METRICS.md`, with the fixtures
 //! that pin them.
 
-use std::collections::HashMap;
+use std::collections::BTreeMap;
 
 use super::report::{Band, Tension, TensionComponent};
 use super::{round, Node, Thread, NONE};
-use crate::lexicon::FxBuildHasher;
 
 /// Ranks from the newest comment at which a comment's weight halves.
 pub const HALF_LIFE: f64 = 6.0;
@@ -145,7 +144,7 @@ pub(super) fn measure(thread: &Thread, window: &[u32], velocity: u32) -> Tension
     // Two people trading replies: the pair with the most replies both ways in the window.
     // (replies one way, replies the other way, the comments) for each pair of people
     type Exchange = (u32, u32, Vec<usize>);
-    let mut pairs: HashMap<(u32, u32), Exchange, FxBuildHasher> = HashMap::default();
+    let mut pairs: BTreeMap<(u32, u32), Exchange> = BTreeMap::new();
     for (i, (n, _)) in nodes.iter().enumerate() {
         let Some(parent) = thread.nodes.get(n.parent as usize) else {
             continue;
@@ -206,7 +205,7 @@ pub(super) fn measure(thread: &Thread, window: &[u32], velocity: u32) -> Tension
     );
 
     // A pile-on: several people replying with hostility to the same person.
-    let mut targets: HashMap<u32, Vec<(u32, usize)>, FxBuildHasher> = HashMap::default();
+    let mut targets: BTreeMap<u32, Vec<(u32, usize)>> = BTreeMap::new();
     for (i, (n, _)) in nodes.iter().enumerate() {
         let Some(parent) = thread.nodes.get(n.parent as usize) else {
             continue;
