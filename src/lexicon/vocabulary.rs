@@ -257,14 +257,21 @@ pub fn known(key: &str) -> Known {
 /// signals all start from the folded word and what the vocabulary knows about it.
 #[derive(Clone, Debug)]
 pub struct FoldedWord<'a> {
-    /// The token folded ([`fold_cow`](crate::text::normalize::fold_cow)).
+    /// The token folded ([`fold_cow`](crate::text::normalize::fold_cow)): borrowed from the text
+    /// when folding left it as it was, from the vocabulary's own key when folding changed it and
+    /// the vocabulary has it (a capitalised "Non", "The"), and owned only otherwise.
     pub key: Cow<'a, str>,
     /// What the vocabulary knows about `key`.
     pub known: Known,
+    /// Folding changed the written word (`key` is not the token's text).
+    pub changed: bool,
     /// The token is written in capitals ([`is_upper`](crate::text::normalize::is_upper)).
     pub upper: bool,
     /// `key` has elongated letters ([`is_elongated`](crate::text::normalize::is_elongated)).
     pub elongated: bool,
+    /// `key` is plain ASCII without an apostrophe: no accent, foreign letter or elision to look
+    /// for in it.
+    pub plain: bool,
 }
 
 /// [`FoldedWord`]s of `tokens`, one per token: `Some` for each [`TokenKind::Word`], `None` for
@@ -278,20 +285,109 @@ pub fn fold_words<'a>(tokens: &[Token<'a>]) -> Vec<Option<FoldedWord<'a>>> {
 /// [`fold_words`] into `words` (cleared first), to reuse one buffer over many texts.
 pub fn fold_words_into<'a>(tokens: &[Token<'a>], words: &mut Vec<Option<FoldedWord<'a>>>) {
     words.clear();
-    words.extend(tokens.iter().map(|token| {
-        (token.kind == TokenKind::Word).then(|| {
-            let (key, elongated) = fold_cow_elongated(token.text);
-            let known = known(&key);
-            // A word that folding left as it was has no capital letter to shout with.
-            let upper = matches!(key, Cow::Owned(_)) && is_upper(token.text);
-            FoldedWord {
-                key,
-                known,
-                upper,
-                elongated,
+    let vocabulary = vocabulary();
+    words.extend(
+        tokens.iter().map(|token| {
+            (token.kind == TokenKind::Word).then(|| fold_word(vocabulary, token.text))
+        }),
+    );
+}
+
+/// The longest word folded on the stack; longer ones (rare) take the general path.
+const STACK_WORD: usize = 32;
+
+/// Folds `text` and looks it up. Plain ASCII words (most) are read once: lowercased into a
+/// buffer on the stack while their case, elongation and apostrophes are noted, with no
+/// allocation whether or not folding changes them.
+fn fold_word<'a>(vocabulary: &'static Vocabulary, text: &'a str) -> FoldedWord<'a> {
+    let bytes = text.as_bytes();
+    if bytes.len() <= STACK_WORD {
+        let mut lower = [0u8; STACK_WORD];
+        let mut has_upper = false;
+        let mut has_lower = false;
+        let mut apostrophe = false;
+        let mut elongated = false;
+        let mut previous = 0u8;
+        let mut run = 0;
+        let mut ascii = true;
+        for (slot, &b) in lower.iter_mut().zip(bytes) {
+            // A backquote folds to an apostrophe, and other characters to whatever they fold to.
+            if !b.is_ascii() || b == b'`' {
+                ascii = false;
+                break;
             }
-        })
-    }));
+            let folded = b.to_ascii_lowercase();
+            has_upper |= b != folded;
+            has_lower |= b.is_ascii_lowercase();
+            apostrophe |= b == b'\'';
+            *slot = folded;
+            // Elongation is read on the folded word, where "OOo" is a run of three.
+            if folded == previous {
+                run += 1;
+                elongated |= run >= 3 && folded.is_ascii_alphabetic();
+            } else {
+                previous = folded;
+                run = 1;
+            }
+        }
+        if ascii {
+            let plain = !apostrophe;
+            if !has_upper {
+                return FoldedWord {
+                    key: Cow::Borrowed(text),
+                    known: vocabulary.known(text).1,
+                    changed: false,
+                    upper: false,
+                    elongated,
+                    plain,
+                };
+            }
+            let folded = std::str::from_utf8(&lower[..bytes.len()]).unwrap_or_default();
+            let (key, known) = vocabulary.known(folded);
+            return FoldedWord {
+                key: key.map_or_else(|| Cow::Owned(folded.to_string()), Cow::Borrowed),
+                known,
+                changed: true,
+                // Python's `isupper()` on ASCII: an uppercase letter and no lowercase one.
+                upper: !has_lower,
+                elongated,
+                plain,
+            };
+        }
+    }
+    let (folded, elongated) = fold_cow_elongated(text);
+    let changed = matches!(folded, Cow::Owned(_));
+    let (key, known) = vocabulary.known(&folded);
+    let plain = folded.is_ascii() && !folded.contains('\'');
+    FoldedWord {
+        key: match key {
+            Some(key) if changed => Cow::Borrowed(key),
+            _ => folded,
+        },
+        known,
+        changed,
+        // A word that folding left as it was has no capital letter to shout with.
+        upper: changed && is_upper(text),
+        elongated,
+        plain,
+    }
+}
+
+impl Vocabulary {
+    /// What the vocabulary knows about `key`, and its own copy of `key` when it has it.
+    #[inline]
+    fn known(&'static self, key: &str) -> (Option<&'static str>, Known) {
+        match self.index.get_key_value(key) {
+            Some((&key, &(at, flags))) => (
+                Some(key),
+                Known {
+                    flags,
+                    word: self.words.get(at as usize),
+                },
+            ),
+            None => (None, Known::default()),
+        }
+    }
 }
 
 /// [`Word::phrase_starts`] of `key`, 0 when the vocabulary does not have it.
@@ -309,6 +405,66 @@ pub fn word(key: &str) -> Option<&'static Word> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_folded_word_is_what_folding_and_looking_up_the_word_apart_say() {
+        use crate::text::normalize::{fold, fold_cow, is_elongated};
+        // Every string of up to four pieces over case, apostrophes (typed, typographic,
+        // backquote), accents, elongation and known words, and some long words.
+        let pieces = [
+            "a", "A", "o", "O", "x", "'", "\u{2019}", "`", "é", "É", "ß", "İ", "non", "Non", "NON",
+            "the", "The", "l'", "L'", "bell", "ooo", "000",
+        ];
+        let mut texts: Vec<String> = vec![
+            "Bellissimooooooooooooooooooooooooooooo".into(),
+            "PRECIPITEVOLISSIMEVOLMENTEEEEEEEEEEEEE".into(),
+            "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa".into(),
+            "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa".into(),
+            "AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA\u{2019}".into(),
+        ];
+        let mut digits = Vec::new();
+        for len in 1..=4 {
+            digits.clear();
+            digits.resize(len, 0usize);
+            'all: loop {
+                texts.push(digits.iter().map(|&d| pieces[d]).collect());
+                for digit in digits.iter_mut() {
+                    *digit += 1;
+                    if *digit < pieces.len() {
+                        continue 'all;
+                    }
+                    *digit = 0;
+                }
+                break;
+            }
+        }
+        let vocabulary = vocabulary();
+        for text in &texts {
+            let folded = fold_word(vocabulary, text);
+            let expected = fold(text);
+            assert_eq!(folded.key, expected, "{text:?}");
+            let changed = matches!(fold_cow(text), Cow::Owned(_));
+            assert_eq!(folded.changed, changed, "{text:?}");
+            assert_eq!(folded.upper, changed && is_upper(text), "{text:?}");
+            assert_eq!(folded.elongated, is_elongated(&expected), "{text:?}");
+            assert_eq!(
+                folded.plain,
+                expected.is_ascii() && !expected.contains('\''),
+                "{text:?}"
+            );
+            assert_eq!(folded.known.flags, flags(&expected), "{text:?}");
+            assert_eq!(
+                folded.known.word.map(|w| w as *const Word),
+                word(&expected).map(|w| w as *const Word),
+                "{text:?}"
+            );
+            // A changed word the vocabulary has is its key, not a copy.
+            if changed && folded.known.word.is_some() {
+                assert!(matches!(folded.key, Cow::Borrowed(_)), "{text:?}");
+            }
+        }
+        assert!(texts.len() > 200_000);
+    }
 
     #[test]
     fn every_covered_table_is_small_enough_for_the_row_numbers_of_a_word() {
