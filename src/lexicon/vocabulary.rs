@@ -9,13 +9,12 @@
 //! [`Table::entry`](super::Table::entry) looks here.
 
 use std::borrow::Cow;
-use std::collections::HashMap;
 use std::sync::OnceLock;
 
 use super::{
-    Entry, FxBuildHasher, Table, EN_ADJUSTMENTS, EN_CIVILITY, EN_IDIOMS, EN_MODIFIERS, EN_NEGATORS,
-    EN_VADER, IT_CIVILITY, IT_FORMS, IT_IDIOMS, IT_MODIFIERS, IT_NEGATORS, IT_NORMALISE,
-    IT_PATTERN, IT_WORDS,
+    word_index::WordIndex, Entry, Table, EN_ADJUSTMENTS, EN_CIVILITY, EN_IDIOMS, EN_MODIFIERS,
+    EN_NEGATORS, EN_VADER, IT_CIVILITY, IT_FORMS, IT_IDIOMS, IT_MODIFIERS, IT_NEGATORS,
+    IT_NORMALISE, IT_PATTERN, IT_WORDS,
 };
 use crate::text::normalize::{fold_cow_elongated, is_upper};
 use crate::text::{Token, TokenKind};
@@ -154,11 +153,11 @@ fn phrase_tables() -> [(&'static Table, u8, Beginnings); 8] {
     ]
 }
 
-/// The words, and what is known about each. The map holds only a small index per key and a few
-/// summary bits, so that its buckets stay compact in the cache (most lookups are of words no
-/// table has) and language detection needs nothing else.
+/// The words, and what is known about each. The index holds only a word's position, the start
+/// of its key and a few summary bits, so that its slots stay compact in the cache (most lookups
+/// are of words no table has) and language detection needs nothing else.
 struct Vocabulary {
-    index: HashMap<&'static str, (u32, u8), FxBuildHasher>,
+    index: WordIndex,
     words: Vec<Word>,
 }
 
@@ -178,16 +177,16 @@ fn vocabulary() -> &'static Vocabulary {
             )
             .sum();
         let mut vocabulary = Vocabulary {
-            index: HashMap::with_capacity_and_hasher(keys, FxBuildHasher),
+            index: WordIndex::with_capacity(keys),
             words: Vec::with_capacity(keys),
         };
-        fn word_of<'v>(vocabulary: &'v mut Vocabulary, key: &'static str) -> &'v mut Word {
-            let next = vocabulary.words.len() as u32;
-            let (at, _) = *vocabulary.index.entry(key).or_insert((next, 0));
-            if at == next {
+        // (The index has room for every key counted above, so it takes each of them.)
+        fn word_of<'v>(vocabulary: &'v mut Vocabulary, key: &'static str) -> Option<&'v mut Word> {
+            let at = vocabulary.index.insert(key)? as usize;
+            if at == vocabulary.words.len() {
                 vocabulary.words.push(Word::default());
             }
-            &mut vocabulary.words[at as usize]
+            vocabulary.words.get_mut(at)
         }
         for (table_at, table) in TABLES.into_iter().enumerate() {
             // In row order, so a key's last row wins, as in a table's own index.
@@ -197,39 +196,52 @@ fn vocabulary() -> &'static Vocabulary {
                 let Ok(row) = u16::try_from(at + 1) else {
                     break;
                 };
-                word_of(&mut vocabulary, key).rows[table_at] = row;
+                if let Some(word) = word_of(&mut vocabulary, key) {
+                    word.rows[table_at] = row;
+                }
             }
         }
         for (bit, list) in function_words.into_iter().enumerate() {
             for word in list {
-                word_of(&mut vocabulary, word).function_word |= 1 << bit;
+                if let Some(word) = word_of(&mut vocabulary, word) {
+                    word.function_word |= 1 << bit;
+                }
             }
         }
         for (table, bit, beginnings) in phrase_tables() {
             for (key, _) in table.rows() {
                 for beginning in beginnings(key) {
-                    word_of(&mut vocabulary, beginning).phrase_starts |= bit;
+                    if let Some(word) = word_of(&mut vocabulary, beginning) {
+                        word.phrase_starts |= bit;
+                    }
                 }
             }
         }
-        for (at, flags) in vocabulary.index.values_mut() {
-            let word = &vocabulary.words[*at as usize];
-            *flags = word.function_word;
+        let words = &vocabulary.words;
+        vocabulary.index.set_flags(|at| {
+            let Some(word) = words.get(at as usize) else {
+                return 0;
+            };
+            let mut flags = word.function_word;
             if word.it_words().is_some() || word.it_forms().is_some() || word.it_pattern().is_some()
             {
-                *flags |= IN_ITALIAN_LEXICON;
+                flags |= IN_ITALIAN_LEXICON;
             }
             if word.en_vader().is_some() {
-                *flags |= IN_VADER;
+                flags |= IN_VADER;
             }
-        }
+            flags
+        });
         vocabulary
     })
 }
 
 /// The summary bits of `key` (`ITALIAN_FUNCTION_WORD`, `IN_VADER`...), 0 for an unknown word.
 pub fn flags(key: &str) -> u8 {
-    vocabulary().index.get(key).map_or(0, |&(_, flags)| flags)
+    vocabulary()
+        .index
+        .find(key.as_bytes())
+        .map_or(0, |found| found.flags)
 }
 
 /// All one lookup of a folded word tells: its summary bits ([`flags`]) and its rows ([`word`]).
@@ -243,14 +255,7 @@ pub struct Known {
 
 /// [`flags`] and [`word`] of `key` from one lookup.
 pub fn known(key: &str) -> Known {
-    let vocabulary = vocabulary();
-    match vocabulary.index.get(key) {
-        Some(&(at, flags)) => Known {
-            flags,
-            word: vocabulary.words.get(at as usize),
-        },
-        None => Known::default(),
-    }
+    vocabulary().known(key.as_bytes()).1
 }
 
 /// A word token folded once and looked up once: language detection, scoring and the civility
@@ -335,17 +340,21 @@ fn fold_word<'a>(vocabulary: &'static Vocabulary, text: &'a str) -> FoldedWord<'
             if !has_upper {
                 return FoldedWord {
                     key: Cow::Borrowed(text),
-                    known: vocabulary.known(text).1,
+                    known: vocabulary.known(bytes).1,
                     changed: false,
                     upper: false,
                     elongated,
                     plain,
                 };
             }
-            let folded = std::str::from_utf8(&lower[..bytes.len()]).unwrap_or_default();
+            let folded = &lower[..bytes.len()];
             let (key, known) = vocabulary.known(folded);
             return FoldedWord {
-                key: key.map_or_else(|| Cow::Owned(folded.to_string()), Cow::Borrowed),
+                // (ASCII, so the lossy conversion loses nothing.)
+                key: key.map_or_else(
+                    || Cow::Owned(String::from_utf8_lossy(folded).into_owned()),
+                    Cow::Borrowed,
+                ),
                 known,
                 changed: true,
                 // Python's `isupper()` on ASCII: an uppercase letter and no lowercase one.
@@ -357,7 +366,7 @@ fn fold_word<'a>(vocabulary: &'static Vocabulary, text: &'a str) -> FoldedWord<'
     }
     let (folded, elongated) = fold_cow_elongated(text);
     let changed = matches!(folded, Cow::Owned(_));
-    let (key, known) = vocabulary.known(&folded);
+    let (key, known) = vocabulary.known(folded.as_bytes());
     let plain = folded.is_ascii() && !folded.contains('\'');
     FoldedWord {
         key: match key {
@@ -376,13 +385,13 @@ fn fold_word<'a>(vocabulary: &'static Vocabulary, text: &'a str) -> FoldedWord<'
 impl Vocabulary {
     /// What the vocabulary knows about `key`, and its own copy of `key` when it has it.
     #[inline]
-    fn known(&'static self, key: &str) -> (Option<&'static str>, Known) {
-        match self.index.get_key_value(key) {
-            Some((&key, &(at, flags))) => (
-                Some(key),
+    fn known(&'static self, key: &[u8]) -> (Option<&'static str>, Known) {
+        match self.index.find(key) {
+            Some(found) => (
+                Some(found.key),
                 Known {
-                    flags,
-                    word: self.words.get(at as usize),
+                    flags: found.flags,
+                    word: self.words.get(found.at as usize),
                 },
             ),
             None => (None, Known::default()),
@@ -398,8 +407,8 @@ pub fn phrase_starts(key: &str) -> u8 {
 /// What the lexicons know about `key` (folded), or `None` when no table has it.
 pub fn word(key: &str) -> Option<&'static Word> {
     let vocabulary = vocabulary();
-    let (at, _) = *vocabulary.index.get(key)?;
-    vocabulary.words.get(at as usize)
+    let found = vocabulary.index.find(key.as_bytes())?;
+    vocabulary.words.get(found.at as usize)
 }
 
 #[cfg(test)]
