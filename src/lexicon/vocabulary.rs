@@ -12,9 +12,10 @@ use std::borrow::Cow;
 use std::sync::OnceLock;
 
 use super::{
-    word_index::WordIndex, Entry, Table, EN_ADJUSTMENTS, EN_CIVILITY, EN_IDIOMS, EN_MODIFIERS,
-    EN_NEGATORS, EN_VADER, IT_CIVILITY, IT_FORMS, IT_IDIOMS, IT_MODIFIERS, IT_NEGATORS,
-    IT_NORMALISE, IT_PATTERN, IT_WORDS,
+    word_index::{self, WordIndex},
+    Entry, Table, EN_ADJUSTMENTS, EN_CIVILITY, EN_IDIOMS, EN_MODIFIERS, EN_NEGATORS, EN_VADER,
+    IT_CIVILITY, IT_FORMS, IT_IDIOMS, IT_MODIFIERS, IT_NEGATORS, IT_NORMALISE, IT_PATTERN,
+    IT_WORDS,
 };
 use crate::text::normalize::{fold_cow_elongated, is_upper};
 use crate::text::{Token, TokenKind};
@@ -301,41 +302,66 @@ pub fn fold_words_into<'a>(tokens: &[Token<'a>], words: &mut Vec<Option<FoldedWo
 /// The longest word folded on the stack; longer ones (rare) take the general path.
 const STACK_WORD: usize = 32;
 
-/// Folds `text` and looks it up. Plain ASCII words (most) are read once: lowercased into a
-/// buffer on the stack while their case, elongation and apostrophes are noted, with no
-/// allocation whether or not folding changes them.
+/// Every byte of a `u64` set to 1.
+const ONES: u64 = u64::from_le_bytes([1; 8]);
+/// The high bit of every byte of a `u64`.
+const HIGH: u64 = u64::from_le_bytes([0x80; 8]);
+
+/// The high bit of each byte of `word` that is zero (and no other bit). Exact: no carry crosses
+/// from one byte into the next.
+#[inline]
+fn zero_bytes(word: u64) -> u64 {
+    !(((word & !HIGH).wrapping_add(!HIGH)) | word | !HIGH)
+}
+
+/// The high bit of each byte of `word` that lies in `low..=high`, for a `word` of ASCII bytes
+/// (high bits clear: the sums then carry into no other byte) and `low` above zero.
+#[inline]
+fn bytes_in(word: u64, low: u8, high: u8) -> u64 {
+    let at_least_low = word.wrapping_add(ONES * u64::from(0x80 - low));
+    let above_high = word.wrapping_add(ONES * u64::from(0x7F - high));
+    at_least_low & !above_high & HIGH
+}
+
+/// Folds `text` and looks it up. Plain ASCII words (most) are read eight bytes at a time: each
+/// group is lowercased on the stack while its case and apostrophes are read, with no allocation
+/// whether or not folding changes the word, and no pass over the word byte by byte.
 fn fold_word<'a>(vocabulary: &'static Vocabulary, text: &'a str) -> FoldedWord<'a> {
     let bytes = text.as_bytes();
     if bytes.len() <= STACK_WORD {
-        let mut lower = [0u8; STACK_WORD];
+        // Eight bytes more than the longest word, so that the elongation windows below read
+        // zeros past its end.
+        let mut lower = [0u8; STACK_WORD + 8];
         let mut has_upper = false;
         let mut has_lower = false;
         let mut apostrophe = false;
-        let mut elongated = false;
-        let mut previous = 0u8;
-        let mut run = 0;
         let mut ascii = true;
-        for (slot, &b) in lower.iter_mut().zip(bytes) {
-            // A backquote folds to an apostrophe, and other characters to whatever they fold to.
-            if !b.is_ascii() || b == b'`' {
+        let mut rest = bytes;
+        let mut at = 0;
+        while !rest.is_empty() {
+            let (group, tail) = rest.split_at(rest.len().min(8));
+            rest = tail;
+            let word = word_index::head(group);
+            // A backquote folds to an apostrophe, and other characters to whatever they fold
+            // to: such words take the general path.
+            if word & HIGH != 0 || zero_bytes(word ^ ONES * u64::from(b'`')) != 0 {
                 ascii = false;
                 break;
             }
-            let folded = b.to_ascii_lowercase();
-            has_upper |= b != folded;
-            has_lower |= b.is_ascii_lowercase();
-            apostrophe |= b == b'\'';
-            *slot = folded;
-            // Elongation is read on the folded word, where "OOo" is a run of three.
-            if folded == previous {
-                run += 1;
-                elongated |= run >= 3 && folded.is_ascii_alphabetic();
-            } else {
-                previous = folded;
-                run = 1;
+            let upper = bytes_in(word, b'A', b'Z');
+            has_upper |= upper != 0;
+            has_lower |= bytes_in(word, b'a', b'z') != 0;
+            apostrophe |= zero_bytes(word ^ ONES * u64::from(b'\'')) != 0;
+            // (0x80 >> 2 is 0x20, the bit that makes an ASCII capital lowercase.)
+            let folded = word | upper >> 2;
+            if let Some(slot) = lower.get_mut(at..at + 8) {
+                slot.copy_from_slice(&folded.to_le_bytes());
             }
+            at += 8;
         }
         if ascii {
+            let folded = lower.get(..bytes.len()).unwrap_or_default();
+            let elongated = has_elongation(&lower, bytes.len());
             let plain = !apostrophe;
             if !has_upper {
                 return FoldedWord {
@@ -347,7 +373,6 @@ fn fold_word<'a>(vocabulary: &'static Vocabulary, text: &'a str) -> FoldedWord<'
                     plain,
                 };
             }
-            let folded = &lower[..bytes.len()];
             let (key, known) = vocabulary.known(folded);
             return FoldedWord {
                 // (ASCII, so the lossy conversion loses nothing.)
@@ -380,6 +405,36 @@ fn fold_word<'a>(vocabulary: &'static Vocabulary, text: &'a str) -> FoldedWord<'
         elongated,
         plain,
     }
+}
+
+/// Whether the folded ASCII word in `lower[..len]` (zeros after it) has a run of three of the
+/// same letter ([`is_elongated`](crate::text::normalize::is_elongated)): windows of eight bytes
+/// compare each byte with the next two at once.
+#[inline]
+fn has_elongation(lower: &[u8; STACK_WORD + 8], len: usize) -> bool {
+    // A run starts at one of the first six bytes of a window (the last two have no two bytes
+    // after them in it); windows six bytes apart cover every start.
+    const STARTS: u64 = u64::from_le_bytes([0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0, 0]);
+    let mut start = 0;
+    while start + 2 < len {
+        let Some(window) = lower
+            .get(start..start + 8)
+            .and_then(|w| w.first_chunk::<8>())
+        else {
+            return false;
+        };
+        let word = u64::from_le_bytes(*window);
+        // (Letters only: the zeros past the word never make a run of letters.)
+        let runs = zero_bytes(word ^ word >> 8)
+            & zero_bytes(word ^ word >> 16)
+            & bytes_in(word, b'a', b'z')
+            & STARTS;
+        if runs != 0 {
+            return true;
+        }
+        start += 6;
+    }
+    false
 }
 
 impl Vocabulary {
@@ -431,6 +486,20 @@ mod tests {
             "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa".into(),
             "AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA\u{2019}".into(),
         ];
+        // Runs of three, capitals and apostrophes at every place of words of every length
+        // around the groups of eight bytes the fold reads.
+        for len in 3..=STACK_WORD + 2 {
+            let word: Vec<u8> = (0..len).map(|i| b'a' + (i % 7) as u8).collect();
+            for at in 0..len {
+                for (mark, width) in [(b'o', 3), (b'O', 3), (b'O', 1), (b'\'', 1), (b'7', 3)] {
+                    let mut marked = word.clone();
+                    for byte in marked.iter_mut().skip(at).take(width) {
+                        *byte = mark;
+                    }
+                    texts.extend(String::from_utf8(marked).ok());
+                }
+            }
+        }
         let mut digits = Vec::new();
         for len in 1..=4 {
             digits.clear();

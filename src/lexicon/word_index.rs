@@ -44,7 +44,7 @@ pub(crate) struct WordIndex {
 /// The first eight bytes of `bytes` as a little-endian number, zero-padded: two overlapping
 /// loads instead of a loop over the bytes (overlapping bytes are the same bytes, so OR is exact).
 #[inline]
-fn head(bytes: &[u8]) -> u64 {
+pub(crate) fn head(bytes: &[u8]) -> u64 {
     let n = bytes.len();
     if n >= 8 {
         return bytes

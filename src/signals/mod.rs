@@ -40,7 +40,9 @@ use crate::lang::Lang;
 use std::borrow::Cow;
 use std::collections::HashSet;
 
-use crate::lexicon::vocabulary::{fold_words, FoldedWord, Known, STARTS_CIVILITY_PHRASE};
+use crate::lexicon::vocabulary::{
+    fold_words, known as known_word, FoldedWord, Known, STARTS_CIVILITY_PHRASE,
+};
 use crate::lexicon::{FxBuildHasher, Table, EN_CIVILITY, IT_CIVILITY};
 use crate::text::normalize::{collapse_elongation, fold_cow, is_elongated, is_upper};
 use crate::text::{count_ascii, find_ascii, reuse_allocation, tokenize, Span, TokenKind};
@@ -278,12 +280,17 @@ fn lookup_known(
             _ => table.row(key),
         };
         if let Some(row) = row {
-            let mut columns = row.split('\t');
-            let cue = columns.next().and_then(Cue::parse)?;
-            let weight = columns
-                .next()
-                .and_then(crate::lexicon::parse_thousandths)
-                .unwrap_or(1.0);
+            // The columns after the key: category, then weight (1 when there is none).
+            let (category, rest) = match find_ascii(row, b'\t') {
+                Some(at) => (&row[..at], &row[at + 1..]),
+                None => (row, ""),
+            };
+            let weight = match find_ascii(rest, b'\t') {
+                Some(at) => &rest[..at],
+                None => rest,
+            };
+            let cue = Cue::parse(category)?;
+            let weight = crate::lexicon::parse_thousandths(weight).unwrap_or(1.0);
             return Some((table.source, cue, weight));
         }
     }
@@ -353,16 +360,19 @@ fn words_into<'a>(
                                 (Cow::Owned(head.to_string()), Cow::Owned(tail.to_string()))
                             }
                         };
+                        // Looked up once here, in the vocabulary, which has every civility key:
+                        // the matcher then reads their rows and phrase bits without hashing.
+                        let (head_known, tail_known) = (known_word(&head), known_word(&tail));
                         words.push(Word {
                             key: head,
-                            known: None,
+                            known: Some(head_known),
                             elongated: None,
                             span: token.span,
                             mention: false,
                         });
                         words.push(Word {
                             key: tail,
-                            known: None,
+                            known: Some(tail_known),
                             elongated: None,
                             span: token.span,
                             mention: false,
@@ -441,7 +451,7 @@ pub fn detect_folded<'a>(
     let mut hits = buffers.hits;
     hits.clear();
     let mut i = 0;
-    let mut phrase = String::new();
+    let mut phrase = buffers.phrase;
     while i < words.len() {
         let mut matched = 0;
         if !words[i].mention && !words[i].key.is_empty() {
@@ -461,13 +471,22 @@ pub fn detect_folded<'a>(
                 phrase.clear();
                 phrase.push_str(&words[i].key);
             }
-            while may_begin && end < end_max && !words[end].mention && continues(tables, &phrase) {
+            // Whether the phrase so far begins a longer cue in either language (the vocabulary
+            // marks every such beginning): `continues` then says whether in these tables.
+            let mut may_continue = may_begin;
+            while may_continue && end < end_max && !words[end].mention && continues(tables, &phrase)
+            {
                 phrase.push(' ');
                 phrase.push_str(&words[end].key);
                 end += 1;
-                if let Some(hit) = lookup(tables, &phrase) {
+                // One lookup of the phrase in the vocabulary gives both its rows and its bits.
+                let known = known_word(&phrase);
+                if let Some(hit) = lookup_known(tables, &phrase, Some(known)) {
                     found = Some((end, phrase.clone(), hit));
                 }
+                may_continue = known
+                    .word
+                    .is_some_and(|w| w.phrase_starts & STARTS_CIVILITY_PHRASE != 0);
             }
             if found.is_none() {
                 let key = &words[i].key;
@@ -590,6 +609,7 @@ pub fn detect_folded<'a>(
             shape,
             hits,
             address,
+            phrase,
         })
     });
     signals
@@ -603,6 +623,7 @@ struct Buffers {
     shape: Shape,
     hits: Vec<(usize, CueHit)>,
     address: Vec<usize>,
+    phrase: String,
 }
 
 thread_local! {
