@@ -344,14 +344,14 @@ fn fold_word<'a>(vocabulary: &'static Vocabulary, text: &'a str) -> FoldedWord<'
             let word = word_index::head(group);
             // A backquote folds to an apostrophe, and other characters to whatever they fold
             // to: such words take the general path.
-            if word & HIGH != 0 || zero_bytes(word ^ ONES * u64::from(b'`')) != 0 {
+            if word & HIGH != 0 || zero_bytes(word ^ (ONES * u64::from(b'`'))) != 0 {
                 ascii = false;
                 break;
             }
             let upper = bytes_in(word, b'A', b'Z');
             has_upper |= upper != 0;
             has_lower |= bytes_in(word, b'a', b'z') != 0;
-            apostrophe |= zero_bytes(word ^ ONES * u64::from(b'\'')) != 0;
+            apostrophe |= zero_bytes(word ^ (ONES * u64::from(b'\''))) != 0;
             // (0x80 >> 2 is 0x20, the bit that makes an ASCII capital lowercase.)
             let folded = word | upper >> 2;
             if let Some(slot) = lower.get_mut(at..at + 8) {
