@@ -328,7 +328,42 @@ fn bytes_in(word: u64, low: u8, high: u8) -> u64 {
 /// whether or not folding changes the word, and no pass over the word byte by byte.
 fn fold_word<'a>(vocabulary: &'static Vocabulary, text: &'a str) -> FoldedWord<'a> {
     let bytes = text.as_bytes();
-    if bytes.len() <= STACK_WORD {
+    if bytes.len() <= 8 {
+        // Most words: one group, held in a register.
+        let word = word_index::head(bytes);
+        if word & HIGH == 0 && zero_bytes(word ^ (ONES * u64::from(b'`'))) == 0 {
+            let upper = bytes_in(word, b'A', b'Z');
+            let folded = word | upper >> 2;
+            let plain = zero_bytes(word ^ (ONES * u64::from(b'\''))) == 0;
+            let elongated = elongation_in(folded) != 0;
+            if upper == 0 {
+                return FoldedWord {
+                    key: Cow::Borrowed(text),
+                    known: vocabulary.known_with_head(bytes, word).1,
+                    changed: false,
+                    upper: false,
+                    elongated,
+                    plain,
+                };
+            }
+            let lower = folded.to_le_bytes();
+            let folded_bytes = lower.get(..bytes.len()).unwrap_or_default();
+            let (key, known) = vocabulary.known_with_head(folded_bytes, folded);
+            return FoldedWord {
+                // (ASCII, so the lossy conversion loses nothing.)
+                key: key.map_or_else(
+                    || Cow::Owned(String::from_utf8_lossy(folded_bytes).into_owned()),
+                    Cow::Borrowed,
+                ),
+                known,
+                changed: true,
+                // Python's `isupper()` on ASCII: an uppercase letter and no lowercase one.
+                upper: bytes_in(word, b'a', b'z') == 0,
+                elongated,
+                plain,
+            };
+        }
+    } else if bytes.len() <= STACK_WORD {
         // Eight bytes more than the longest word, so that the elongation windows below read
         // zeros past its end.
         let mut lower = [0u8; STACK_WORD + 8];
@@ -412,9 +447,7 @@ fn fold_word<'a>(vocabulary: &'static Vocabulary, text: &'a str) -> FoldedWord<'
 /// compare each byte with the next two at once.
 #[inline]
 fn has_elongation(lower: &[u8; STACK_WORD + 8], len: usize) -> bool {
-    // A run starts at one of the first six bytes of a window (the last two have no two bytes
-    // after them in it); windows six bytes apart cover every start.
-    const STARTS: u64 = u64::from_le_bytes([0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0, 0]);
+    // Runs start at the first six bytes of a window: windows six bytes apart cover every start.
     let mut start = 0;
     while start + 2 < len {
         let Some(window) = lower
@@ -423,13 +456,7 @@ fn has_elongation(lower: &[u8; STACK_WORD + 8], len: usize) -> bool {
         else {
             return false;
         };
-        let word = u64::from_le_bytes(*window);
-        // (Letters only: the zeros past the word never make a run of letters.)
-        let runs = zero_bytes(word ^ word >> 8)
-            & zero_bytes(word ^ word >> 16)
-            & bytes_in(word, b'a', b'z')
-            & STARTS;
-        if runs != 0 {
+        if elongation_in(u64::from_le_bytes(*window)) != 0 {
             return true;
         }
         start += 6;
@@ -437,11 +464,32 @@ fn has_elongation(lower: &[u8; STACK_WORD + 8], len: usize) -> bool {
     false
 }
 
+/// The high bit of each of the first six bytes of `word` (folded ASCII) that starts a run of
+/// three of the same letter in it.
+#[inline]
+fn elongation_in(word: u64) -> u64 {
+    // A run starts at one of the first six bytes (the last two have no two bytes after them
+    // here).
+    const STARTS: u64 = u64::from_le_bytes([0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0, 0]);
+    // (Letters only: zeros past a word never make a run of letters.)
+    zero_bytes(word ^ word >> 8)
+        & zero_bytes(word ^ word >> 16)
+        & bytes_in(word, b'a', b'z')
+        & STARTS
+}
+
 impl Vocabulary {
     /// What the vocabulary knows about `key`, and its own copy of `key` when it has it.
     #[inline]
     fn known(&'static self, key: &[u8]) -> (Option<&'static str>, Known) {
-        match self.index.find(key) {
+        self.known_with_head(key, word_index::head(key))
+    }
+
+    /// [`Vocabulary::known`] for a caller that has the key's first eight bytes as a number
+    /// already ([`word_index::head`]).
+    #[inline]
+    fn known_with_head(&'static self, key: &[u8], head: u64) -> (Option<&'static str>, Known) {
+        match self.index.find_with_head(key, head) {
             Some(found) => (
                 Some(found.key),
                 Known {

@@ -97,10 +97,9 @@ impl WordIndex {
         }
     }
 
-    /// The slot of `key`, or the empty slot where it would go.
+    /// The slot of `key`, whose [`head`] is `head`, or the empty slot where it would go.
     #[inline]
-    fn slot_of(&self, key: &[u8]) -> usize {
-        let head = head(key);
+    fn slot_of(&self, key: &[u8], head: u64) -> usize {
         let len = u16::try_from(key.len()).unwrap_or(u16::MAX);
         let mut at = (hash(key, head) >> self.shift) as usize & self.mask;
         loop {
@@ -127,7 +126,14 @@ impl WordIndex {
     /// What the index holds for `key`.
     #[inline]
     pub fn find(&self, key: &[u8]) -> Option<Found> {
-        let slot = self.slots.get(self.slot_of(key))?;
+        self.find_with_head(key, head(key))
+    }
+
+    /// [`find`](Self::find) for a caller that has the key's [`head`] already.
+    #[inline]
+    pub fn find_with_head(&self, key: &[u8], head: u64) -> Option<Found> {
+        debug_assert_eq!(head, self::head(key));
+        let slot = self.slots.get(self.slot_of(key, head))?;
         let at = slot.at.checked_sub(1)?;
         Some(Found {
             at,
@@ -139,7 +145,7 @@ impl WordIndex {
     /// The position of `key`, added as the next position when it is new (`None` when the index
     /// is full: it never is, for the number of keys it was made for).
     pub fn insert(&mut self, key: &'static str) -> Option<u32> {
-        let at = self.slot_of(key.as_bytes());
+        let at = self.slot_of(key.as_bytes(), head(key.as_bytes()));
         let capacity = self.slots.len();
         let slot = self.slots.get_mut(at)?;
         if slot.at != 0 {
