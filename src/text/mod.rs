@@ -112,6 +112,7 @@ fn tokenize_into_with<'a>(text: &'a str, tokens: &mut Vec<Token<'a>>, shortcut: 
         utf16: 0,
         shortcut,
         token_utf16_start: 0,
+        emoticons: emoticon_starts(),
     };
     let bytes = text.as_bytes();
     loop {
@@ -187,6 +188,8 @@ struct Scanner<'a> {
     shortcut: bool,
     /// Where the last token found starts, in UTF-16 code units.
     token_utf16_start: u32,
+    /// [`emoticon_starts`], fetched once per text rather than once per token.
+    emoticons: &'static EmoticonStarts,
 }
 
 impl<'a> Scanner<'a> {
@@ -257,7 +260,8 @@ impl<'a> Scanner<'a> {
             Some(Some(&b)) if b.is_ascii() => !b.is_ascii_alphanumeric(),
             Some(_) => self.previous_char().map_or(true, |c| !c.is_alphanumeric()),
         };
-        let (len, kind, utf16) = plain_ascii_len(self.text.get(pos..)?, at_boundary)?;
+        let (len, kind, utf16) =
+            plain_ascii_len(self.text.get(pos..)?, at_boundary, self.emoticons)?;
         self.token_utf16_start = self.utf16;
         self.pos += len;
         self.utf16 += utf16;
@@ -278,7 +282,7 @@ impl<'a> Scanner<'a> {
         let at_boundary = self.previous_char().map_or(true, |c| !c.is_alphanumeric());
 
         if self.shortcut {
-            if let Some((len, kind, utf16)) = plain_ascii_len(rest, at_boundary) {
+            if let Some((len, kind, utf16)) = plain_ascii_len(rest, at_boundary, self.emoticons) {
                 self.pos += len;
                 self.utf16 += utf16;
                 return Some((start, kind));
@@ -361,15 +365,24 @@ impl<'a> Scanner<'a> {
 /// - a punctuation mark is a segment of its own unless it is `_` (which joins letters), starts a
 ///   mention, hashtag, HTML reference or emoticon, could start an e-mail address, or has a
 ///   non-ASCII character after it.
-#[inline]
-fn plain_ascii_len(rest: &str, at_boundary: bool) -> Option<(usize, TokenKind, u32)> {
+#[inline(always)]
+fn plain_ascii_len(
+    rest: &str,
+    at_boundary: bool,
+    emoticons: &EmoticonStarts,
+) -> Option<(usize, TokenKind, u32)> {
     let bytes = rest.as_bytes();
     let first = *bytes.first()?;
-    let may_start_emoticon = at_boundary && emoticon_starts().first_bytes[usize::from(first)];
+    let may_start_emoticon = at_boundary && emoticons.first_bytes[usize::from(first)];
     let first_latin1 = latin1_letter_at(bytes, 0);
     if first.is_ascii_alphabetic() || first_latin1 {
         // (These checks reject most words on their first two bytes.)
-        if at_boundary && matches!(first, b'h' | b'H' | b'w' | b'W') && url_len(rest).is_some() {
+        // (Every URL begins "http" or "www.", in any case.)
+        if at_boundary
+            && matches!(first, b'h' | b'H' | b'w' | b'W')
+            && matches!(bytes.get(1), Some(b't' | b'T' | b'w' | b'W'))
+            && url_len(rest).is_some()
+        {
             return None;
         }
         if may_start_emoticon {
@@ -377,10 +390,10 @@ fn plain_ascii_len(rest: &str, at_boundary: bool) -> Option<(usize, TokenKind, u
                 // Few emoticons begin with a Latin-1 letter ("ç_ç"): words that begin like one
                 // are left to the general path.
                 let first_char = rest.chars().next().map(lowercase::first_lowercase);
-                if first_char.is_some_and(|c| emoticon_starts().first_chars.contains(&c)) {
+                if first_char.is_some_and(|c| emoticons.first_chars.contains(&c)) {
                     return None;
                 }
-            } else if may_be_emoticon(bytes) && emoticon_len(rest).is_some() {
+            } else if may_be_emoticon(bytes, emoticons) && emoticon_len(rest).is_some() {
                 return None;
             }
         }
@@ -477,12 +490,12 @@ fn plain_word_end(bytes: &[u8]) -> Option<(usize, usize, bool)> {
 /// Whether the first two bytes of `bytes`, lowercased, begin some emoticon (all emoticons are
 /// two bytes or more): the check [`emoticon_len`] makes first, made before calling it.
 #[inline]
-fn may_be_emoticon(bytes: &[u8]) -> bool {
+fn may_be_emoticon(bytes: &[u8], emoticons: &EmoticonStarts) -> bool {
     match *bytes {
         [a, b, ..] if a.is_ascii() && b.is_ascii() => {
             let pair =
                 usize::from(a.to_ascii_lowercase()) << 8 | usize::from(b.to_ascii_lowercase());
-            emoticon_starts().first_pairs[pair / 64] & (1 << (pair % 64)) != 0
+            emoticons.first_pairs[pair / 64] & (1 << (pair % 64)) != 0
         }
         _ => true,
     }
