@@ -73,7 +73,19 @@ rows! {
     11 it_civility IT_CIVILITY;
 }
 
+/// Where the civility tables are in [`TABLES`].
+const EN_CIVILITY_AT: usize = 4;
+/// See [`EN_CIVILITY_AT`].
+const IT_CIVILITY_AT: usize = 11;
+
 impl Word {
+    /// Whether a civility table of either language has the word (a check of two row numbers,
+    /// before reading either row).
+    #[inline]
+    pub fn in_civility(&self) -> bool {
+        self.rows[EN_CIVILITY_AT] != 0 || self.rows[IT_CIVILITY_AT] != 0
+    }
+
     /// The word's row of `TABLES[table]`.
     #[inline]
     fn row(&self, table: usize) -> Option<&'static Entry> {
@@ -590,6 +602,16 @@ mod tests {
             }
         }
         assert!(texts.len() > 200_000);
+    }
+
+    #[test]
+    fn the_civility_rows_are_where_in_civility_reads_them() {
+        assert!(std::ptr::eq(TABLES[EN_CIVILITY_AT], &EN_CIVILITY));
+        assert!(std::ptr::eq(TABLES[IT_CIVILITY_AT], &IT_CIVILITY));
+        for (key, _) in EN_CIVILITY.rows().chain(IT_CIVILITY.rows()) {
+            assert!(word(key).is_some_and(Word::in_civility), "{key:?}");
+        }
+        assert!(!word("the").is_some_and(Word::in_civility));
     }
 
     #[test]

@@ -264,7 +264,24 @@ fn lookup(tables: &[&'static Table], key: &str) -> Option<(&'static str, Cue, f6
 
 /// [`lookup`], reading the civility rows from what the vocabulary knows about `key` when the
 /// caller has that already (no table lookup then).
+#[inline]
 fn lookup_known(
+    tables: &[&'static Table],
+    key: &str,
+    known: Option<Known>,
+) -> Option<(&'static str, Cue, f64)> {
+    // Most words are in no civility table: the vocabulary, which has every civility key, says so
+    // from two row numbers.
+    if let Some(known) = known {
+        if !known.word?.in_civility() {
+            return None;
+        }
+    }
+    lookup_rows(tables, key, known)
+}
+
+/// [`lookup_known`] past its quick rejection.
+fn lookup_rows(
     tables: &[&'static Table],
     key: &str,
     known: Option<Known>,
