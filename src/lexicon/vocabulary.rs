@@ -290,6 +290,9 @@ pub struct FoldedWord<'a> {
     /// `key` is plain ASCII without an apostrophe: no accent, foreign letter or elision to look
     /// for in it.
     pub plain: bool,
+    /// How many letters (alphabetic characters) the token has, which the civility signals
+    /// weigh capitals against.
+    pub letters: u32,
 }
 
 /// [`FoldedWord`]s of `tokens`, one per token: `Some` for each [`TokenKind::Word`], `None` for
@@ -345,9 +348,11 @@ fn fold_word<'a>(vocabulary: &'static Vocabulary, text: &'a str) -> FoldedWord<'
         let word = word_index::head(bytes);
         if word & HIGH == 0 && zero_bytes(word ^ (ONES * u64::from(b'`'))) == 0 {
             let upper = bytes_in(word, b'A', b'Z');
+            let lower = bytes_in(word, b'a', b'z');
             let folded = word | upper >> 2;
             let plain = zero_bytes(word ^ (ONES * u64::from(b'\''))) == 0;
             let elongated = elongation_in(folded) != 0;
+            let letters = (upper | lower).count_ones();
             if upper == 0 {
                 return FoldedWord {
                     key: Cow::Borrowed(text),
@@ -356,10 +361,11 @@ fn fold_word<'a>(vocabulary: &'static Vocabulary, text: &'a str) -> FoldedWord<'
                     upper: false,
                     elongated,
                     plain,
+                    letters,
                 };
             }
-            let lower = folded.to_le_bytes();
-            let folded_bytes = lower.get(..bytes.len()).unwrap_or_default();
+            let folded_le = folded.to_le_bytes();
+            let folded_bytes = folded_le.get(..bytes.len()).unwrap_or_default();
             let (key, known) = vocabulary.known_with_head(folded_bytes, folded);
             return FoldedWord {
                 // (ASCII, so the lossy conversion loses nothing.)
@@ -370,9 +376,10 @@ fn fold_word<'a>(vocabulary: &'static Vocabulary, text: &'a str) -> FoldedWord<'
                 known,
                 changed: true,
                 // Python's `isupper()` on ASCII: an uppercase letter and no lowercase one.
-                upper: bytes_in(word, b'a', b'z') == 0,
+                upper: lower == 0,
                 elongated,
                 plain,
+                letters,
             };
         }
     } else if bytes.len() <= STACK_WORD {
@@ -382,6 +389,7 @@ fn fold_word<'a>(vocabulary: &'static Vocabulary, text: &'a str) -> FoldedWord<'
         let mut has_upper = false;
         let mut has_lower = false;
         let mut apostrophe = false;
+        let mut letters = 0;
         let mut ascii = true;
         let mut rest = bytes;
         let mut at = 0;
@@ -396,8 +404,10 @@ fn fold_word<'a>(vocabulary: &'static Vocabulary, text: &'a str) -> FoldedWord<'
                 break;
             }
             let upper = bytes_in(word, b'A', b'Z');
+            let lowercase = bytes_in(word, b'a', b'z');
             has_upper |= upper != 0;
-            has_lower |= bytes_in(word, b'a', b'z') != 0;
+            has_lower |= lowercase != 0;
+            letters += (upper | lowercase).count_ones();
             apostrophe |= zero_bytes(word ^ (ONES * u64::from(b'\''))) != 0;
             // (0x80 >> 2 is 0x20, the bit that makes an ASCII capital lowercase.)
             let folded = word | upper >> 2;
@@ -418,6 +428,7 @@ fn fold_word<'a>(vocabulary: &'static Vocabulary, text: &'a str) -> FoldedWord<'
                     upper: false,
                     elongated,
                     plain,
+                    letters,
                 };
             }
             let (key, known) = vocabulary.known(folded);
@@ -433,6 +444,7 @@ fn fold_word<'a>(vocabulary: &'static Vocabulary, text: &'a str) -> FoldedWord<'
                 upper: !has_lower,
                 elongated,
                 plain,
+                letters,
             };
         }
     }
@@ -451,6 +463,7 @@ fn fold_word<'a>(vocabulary: &'static Vocabulary, text: &'a str) -> FoldedWord<'
         upper: changed && is_upper(text),
         elongated,
         plain,
+        letters: text.chars().filter(|c| c.is_alphabetic()).count() as u32,
     }
 }
 
@@ -591,6 +604,8 @@ mod tests {
                 "{text:?}"
             );
             assert_eq!(folded.known.flags, flags(&expected), "{text:?}");
+            let letters = text.chars().filter(|c| c.is_alphabetic()).count();
+            assert_eq!(folded.letters as usize, letters, "{text:?}");
             assert_eq!(
                 folded.known.word.map(|w| w as *const Word),
                 word(&expected).map(|w| w as *const Word),

@@ -333,15 +333,18 @@ fn words_into<'a>(
     for (at_token, &token) in tokens.iter().enumerate() {
         match token.kind {
             TokenKind::Word | TokenKind::Hashtag => {
-                let raw = token.text.trim_start_matches('#');
-                let letters = if raw.is_ascii() {
-                    raw.bytes().filter(u8::is_ascii_alphabetic).count()
-                } else {
-                    raw.chars().filter(|c| c.is_alphabetic()).count()
+                let raw = match token.kind {
+                    TokenKind::Hashtag => token.text.trim_start_matches('#'),
+                    _ => token.text,
                 };
-                // Word tokens come folded already (a hashtag's body is folded here), their case
-                // and elongation read.
+                // Word tokens come folded already (a hashtag's body is folded here), their case,
+                // elongation and letters read.
                 let prefolded = folded.get(at_token).and_then(Option::as_ref);
+                let letters = match prefolded {
+                    Some(word) if raw.len() == token.text.len() => word.letters as usize,
+                    _ if raw.is_ascii() => raw.bytes().filter(u8::is_ascii_alphabetic).count(),
+                    _ => raw.chars().filter(|c| c.is_alphabetic()).count(),
+                };
                 shape.letters += letters;
                 let upper = match prefolded {
                     Some(word) if raw.len() == token.text.len() => word.upper,
@@ -350,18 +353,19 @@ fn words_into<'a>(
                 if letters >= 3 && upper {
                     shape.caps_letters += letters;
                 }
-                let (key, known, elongated) =
+                let (key, known, elongated, plain) =
                     match prefolded.filter(|_| raw.len() == token.text.len()) {
                         Some(word) => (
                             Cow::Borrowed(word.key.as_ref()),
                             Some(word.known),
                             Some(word.elongated),
+                            word.plain,
                         ),
-                        None => (fold_cow(raw), None, None),
+                        None => (fold_cow(raw), None, None, false),
                     };
                 // Italian elision: "un'idiota" is "un'" + "idiota", "l'hai" is "l'" + "hai"; English
-                // contractions ("you're", "doesn't") stay whole.
-                match find_ascii(&key, b'\'') {
+                // contractions ("you're", "doesn't") stay whole. (A plain word has no apostrophe.)
+                match (!plain).then(|| find_ascii(&key, b'\'')).flatten() {
                     Some(at)
                         if at > 0
                             && key.len() - at > 3
