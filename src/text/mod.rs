@@ -446,7 +446,7 @@ fn latin1_letter_at(bytes: &[u8], at: usize) -> bool {
 /// taking in an apostrophe between two letters (UAX #29 joins "l'ho"), with the number of
 /// two-byte letters in it (each one UTF-16 unit) and whether it ends with a letter. `None` when
 /// an apostrophe stands between a digit and a letter or digit (UAX #29 decides apart for digits).
-#[inline]
+#[inline(always)]
 fn plain_word_end(bytes: &[u8]) -> Option<(usize, usize, bool)> {
     let mut end = 0;
     let mut wide = 0;
