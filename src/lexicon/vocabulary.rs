@@ -352,7 +352,7 @@ fn fold_word<'a>(vocabulary: &'static Vocabulary, text: &'a str) -> FoldedWord<'
             let folded = word | upper >> 2;
             let plain = zero_bytes(word ^ (ONES * u64::from(b'\''))) == 0;
             let elongated = elongation_in(folded) != 0;
-            let letters = (upper | lower).count_ones();
+            let letters = count_bytes(upper | lower);
             if upper == 0 {
                 return FoldedWord {
                     key: Cow::Borrowed(text),
@@ -407,7 +407,7 @@ fn fold_word<'a>(vocabulary: &'static Vocabulary, text: &'a str) -> FoldedWord<'
             let lowercase = bytes_in(word, b'a', b'z');
             has_upper |= upper != 0;
             has_lower |= lowercase != 0;
-            letters += (upper | lowercase).count_ones();
+            letters += count_bytes(upper | lowercase);
             apostrophe |= zero_bytes(word ^ (ONES * u64::from(b'\''))) != 0;
             // (0x80 >> 2 is 0x20, the bit that makes an ASCII capital lowercase.)
             let folded = word | upper >> 2;
@@ -465,6 +465,13 @@ fn fold_word<'a>(vocabulary: &'static Vocabulary, text: &'a str) -> FoldedWord<'
         plain,
         letters: text.chars().filter(|c| c.is_alphabetic()).count() as u32,
     }
+}
+
+/// How many bytes a mask of high bits ([`zero_bytes`], [`bytes_in`]) marks: a multiply adds the
+/// eight bits up in the top byte (a popcount is a library call on baseline x86-64).
+#[inline]
+fn count_bytes(mask: u64) -> u32 {
+    ((mask >> 7).wrapping_mul(ONES) >> 56) as u32
 }
 
 /// Whether the folded ASCII word in `lower[..len]` (zeros after it) has a run of three of the
