@@ -4,7 +4,7 @@
 //! the key and without a `memcmp`, and hashed from one or two loads rather than byte by byte.
 //!
 //! The keys are the project's own embedded words, not attacker-chosen, so a fast multiplicative
-//! hash is enough (as for [`FxHasher`](super::FxHasher)).
+//! hash is enough (as for the lexicon tables' Fx hash, `hash.rs`).
 
 /// Multiplier of the hash (2^64 divided by the golden ratio, as in Fibonacci hashing).
 const MULTIPLIER: u64 = 0x9E37_79B9_7F4A_7C15;
