@@ -110,7 +110,6 @@ fn tokenize_into_with<'a>(text: &'a str, tokens: &mut Vec<Token<'a>>, shortcut: 
         text,
         pos: 0,
         utf16: 0,
-        shortcut,
         token_utf16_start: 0,
         emoticons: emoticon_starts(),
     };
@@ -184,8 +183,6 @@ struct Scanner<'a> {
     pos: usize,
     /// The same position in UTF-16 code units.
     utf16: u32,
-    /// Whether to take [`plain_ascii_len`]'s shortcut.
-    shortcut: bool,
     /// Where the last token found starts, in UTF-16 code units.
     token_utf16_start: u32,
     /// [`emoticon_starts`], fetched once per text rather than once per token.
@@ -280,14 +277,6 @@ impl<'a> Scanner<'a> {
         self.token_utf16_start = self.utf16;
         let rest = self.rest();
         let at_boundary = self.previous_char().map_or(true, |c| !c.is_alphanumeric());
-
-        if self.shortcut {
-            if let Some((len, kind, utf16)) = plain_ascii_len(rest, at_boundary, self.emoticons) {
-                self.pos += len;
-                self.utf16 += utf16;
-                return Some((start, kind));
-            }
-        }
 
         if at_boundary {
             if let Some(len) = url_len(rest) {
