@@ -323,6 +323,51 @@ fn in_italian_lexicon(flags: u8) -> bool {
     flags & IN_ITALIAN_LEXICON != 0
 }
 
+/// The vocabulary flags that decide how much evidence a word is.
+const EVIDENCE_BITS: u8 = ITALIAN_FUNCTION_WORD
+    | ENGLISH_FUNCTION_WORD
+    | OTHER_FUNCTION_WORD
+    | IN_ITALIAN_LEXICON
+    | IN_VADER;
+
+/// How much evidence a word with these flags is for Italian, English and other languages.
+fn word_evidence(facts: u8) -> [f64; 3] {
+    let bits = membership(facts);
+    let bit = |b: u8| f64::from(bits >> b & 1);
+    let (mut wi, mut we, wo) = (bit(0), bit(1), bit(2));
+    if bits == 0 {
+        // Content words are weak evidence, but all a one-word comment has ("bellissimo!").
+        wi = if in_italian_lexicon(facts) {
+            CONTENT_WORD_WEIGHT
+        } else {
+            0.0
+        };
+        we = if facts & IN_VADER != 0 {
+            CONTENT_WORD_WEIGHT
+        } else {
+            0.0
+        };
+    }
+    // A word shared with other Romance languages ("che" vs "que" are distinct, but "la",
+    // "con", "una" are not) is weaker evidence for any of them.
+    let shared = [wi, we, wo].iter().filter(|w| **w > 0.0).count().max(1) as f64;
+    [wi / shared, we / shared, wo / shared]
+}
+
+/// [`word_evidence`] of every combination of [`EVIDENCE_BITS`], worked out once: detection
+/// reads each word's evidence instead of working it out again for every word of every text.
+fn evidence_table() -> &'static [[f64; 3]; EVIDENCE_BITS as usize + 1] {
+    static TABLE: std::sync::OnceLock<[[f64; 3]; EVIDENCE_BITS as usize + 1]> =
+        std::sync::OnceLock::new();
+    TABLE.get_or_init(|| {
+        let mut table = [[0.0; 3]; EVIDENCE_BITS as usize + 1];
+        for (facts, evidence) in table.iter_mut().enumerate() {
+            *evidence = word_evidence(facts as u8);
+        }
+        table
+    })
+}
+
 /// Detects whether `text` is Italian, English, or neither.
 ///
 /// ```
@@ -344,6 +389,7 @@ pub fn detect_tokens(tokens: &[crate::text::Token<'_>]) -> DetectedLang {
 /// [`detect`] over the words of a text already folded and looked up
 /// ([`vocabulary::fold_words`]; scoring folds once for everything).
 pub fn detect_folded(words: &[Option<FoldedWord<'_>>]) -> DetectedLang {
+    let evidence = evidence_table();
     let mut it = 0.0;
     let mut en = 0.0;
     let mut other = 0.0;
@@ -352,12 +398,14 @@ pub fn detect_folded(words: &[Option<FoldedWord<'_>>]) -> DetectedLang {
         let whole = folded.known.flags;
         let mut pieces = [(word, whole), ("", 0)];
         let mut count = 1;
-        if !word.is_ascii() && word.contains(FOREIGN_LETTERS) {
+        // (Foreign letters and accented vowels are not ASCII: most words need neither check.)
+        let ascii = folded.plain || word.is_ascii();
+        if !ascii && word.contains(FOREIGN_LETTERS) {
             // ñ, ã, ê, ß...: letters Italian and English do not use
             other += 1.0;
         }
         // Italian elision: "l'ho" counts as "l'" and "ho" (but French "c'est" is a word of its own).
-        if let Some(at) = find_ascii(word, b'\'') {
+        if let Some(at) = (!folded.plain).then(|| find_ascii(word, b'\'')).flatten() {
             let (head, tail) = (&word[..at], &word[at + 1..]);
             if membership(whole) == 0 && !tail.is_empty() && head.len() <= 6 && !head.ends_with('n')
             {
@@ -371,32 +419,15 @@ pub fn detect_folded(words: &[Option<FoldedWord<'_>>]) -> DetectedLang {
             }
         }
         for &(piece, facts) in &pieces[..count] {
-            let bits = membership(facts);
-            let bit = |b: u8| f64::from(bits >> b & 1);
-            let (mut wi, mut we, wo) = (bit(0), bit(1), bit(2));
-            if bits == 0 {
-                // Content words are weak evidence, but all a one-word comment has ("bellissimo!").
-                wi = if in_italian_lexicon(facts) {
-                    CONTENT_WORD_WEIGHT
-                } else {
-                    0.0
-                };
-                we = if facts & IN_VADER != 0 {
-                    CONTENT_WORD_WEIGHT
-                } else {
-                    0.0
-                };
-            }
-            // A word shared with other Romance languages ("che" vs "que" are distinct, but "la",
-            // "con", "una" are not) is weaker evidence for any of them.
-            let shared = [wi, we, wo].iter().filter(|w| **w > 0.0).count().max(1) as f64;
-            it += wi / shared;
-            en += we / shared;
-            other += wo / shared;
-            if piece
-                .chars()
-                .next_back()
-                .is_some_and(|c| matches!(c, 'à' | 'è' | 'ì' | 'ò' | 'ù'))
+            let [wi, we, wo] = evidence[usize::from(facts & EVIDENCE_BITS)];
+            it += wi;
+            en += we;
+            other += wo;
+            if !ascii
+                && piece
+                    .chars()
+                    .next_back()
+                    .is_some_and(|c| matches!(c, 'à' | 'è' | 'ì' | 'ò' | 'ù'))
             {
                 it += 0.5;
             }

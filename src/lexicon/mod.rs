@@ -16,6 +16,7 @@ mod compact;
 mod hash;
 mod italian_morphology;
 pub mod vocabulary;
+mod word_index;
 
 use std::collections::HashMap;
 use std::sync::OnceLock;

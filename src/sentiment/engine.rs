@@ -194,10 +194,7 @@ pub(crate) fn units_into<'a>(
                 // Borrowed from the folded words (no copy); `changed` says whether folding
                 // changed the written word.
                 let (folded, changed) = match known {
-                    Some(word) => (
-                        Cow::Borrowed(word.key.as_ref()),
-                        matches!(word.key, Cow::Owned(_)),
-                    ),
+                    Some(word) => (Cow::Borrowed(word.key.as_ref()), word.changed),
                     None => {
                         let folded = fold_cow(body);
                         let changed = matches!(folded, Cow::Owned(_));

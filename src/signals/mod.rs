@@ -40,7 +40,9 @@ use crate::lang::Lang;
 use std::borrow::Cow;
 use std::collections::HashSet;
 
-use crate::lexicon::vocabulary::{fold_words, FoldedWord, Known, STARTS_CIVILITY_PHRASE};
+use crate::lexicon::vocabulary::{
+    fold_words, known as known_word, FoldedWord, Known, STARTS_CIVILITY_PHRASE,
+};
 use crate::lexicon::{FxBuildHasher, Table, EN_CIVILITY, IT_CIVILITY};
 use crate::text::normalize::{collapse_elongation, fold_cow, is_elongated, is_upper};
 use crate::text::{count_ascii, find_ascii, reuse_allocation, tokenize, Span, TokenKind};
@@ -262,7 +264,24 @@ fn lookup(tables: &[&'static Table], key: &str) -> Option<(&'static str, Cue, f6
 
 /// [`lookup`], reading the civility rows from what the vocabulary knows about `key` when the
 /// caller has that already (no table lookup then).
+#[inline]
 fn lookup_known(
+    tables: &[&'static Table],
+    key: &str,
+    known: Option<Known>,
+) -> Option<(&'static str, Cue, f64)> {
+    // Most words are in no civility table: the vocabulary, which has every civility key, says so
+    // from two row numbers.
+    if let Some(known) = known {
+        if !known.word?.in_civility() {
+            return None;
+        }
+    }
+    lookup_rows(tables, key, known)
+}
+
+/// [`lookup_known`] past its quick rejection.
+fn lookup_rows(
     tables: &[&'static Table],
     key: &str,
     known: Option<Known>,
@@ -278,12 +297,17 @@ fn lookup_known(
             _ => table.row(key),
         };
         if let Some(row) = row {
-            let mut columns = row.split('\t');
-            let cue = columns.next().and_then(Cue::parse)?;
-            let weight = columns
-                .next()
-                .and_then(crate::lexicon::parse_thousandths)
-                .unwrap_or(1.0);
+            // The columns after the key: category, then weight (1 when there is none).
+            let (category, rest) = match find_ascii(row, b'\t') {
+                Some(at) => (&row[..at], &row[at + 1..]),
+                None => (row, ""),
+            };
+            let weight = match find_ascii(rest, b'\t') {
+                Some(at) => &rest[..at],
+                None => rest,
+            };
+            let cue = Cue::parse(category)?;
+            let weight = crate::lexicon::parse_thousandths(weight).unwrap_or(1.0);
             return Some((table.source, cue, weight));
         }
     }
@@ -309,15 +333,18 @@ fn words_into<'a>(
     for (at_token, &token) in tokens.iter().enumerate() {
         match token.kind {
             TokenKind::Word | TokenKind::Hashtag => {
-                let raw = token.text.trim_start_matches('#');
-                let letters = if raw.is_ascii() {
-                    raw.bytes().filter(u8::is_ascii_alphabetic).count()
-                } else {
-                    raw.chars().filter(|c| c.is_alphabetic()).count()
+                let raw = match token.kind {
+                    TokenKind::Hashtag => token.text.trim_start_matches('#'),
+                    _ => token.text,
                 };
-                // Word tokens come folded already (a hashtag's body is folded here), their case
-                // and elongation read.
+                // Word tokens come folded already (a hashtag's body is folded here), their case,
+                // elongation and letters read.
                 let prefolded = folded.get(at_token).and_then(Option::as_ref);
+                let letters = match prefolded {
+                    Some(word) if raw.len() == token.text.len() => word.letters as usize,
+                    _ if raw.is_ascii() => raw.bytes().filter(u8::is_ascii_alphabetic).count(),
+                    _ => raw.chars().filter(|c| c.is_alphabetic()).count(),
+                };
                 shape.letters += letters;
                 let upper = match prefolded {
                     Some(word) if raw.len() == token.text.len() => word.upper,
@@ -326,18 +353,19 @@ fn words_into<'a>(
                 if letters >= 3 && upper {
                     shape.caps_letters += letters;
                 }
-                let (key, known, elongated) =
+                let (key, known, elongated, plain) =
                     match prefolded.filter(|_| raw.len() == token.text.len()) {
                         Some(word) => (
                             Cow::Borrowed(word.key.as_ref()),
                             Some(word.known),
                             Some(word.elongated),
+                            word.plain,
                         ),
-                        None => (fold_cow(raw), None, None),
+                        None => (fold_cow(raw), None, None, false),
                     };
                 // Italian elision: "un'idiota" is "un'" + "idiota", "l'hai" is "l'" + "hai"; English
-                // contractions ("you're", "doesn't") stay whole.
-                match find_ascii(&key, b'\'') {
+                // contractions ("you're", "doesn't") stay whole. (A plain word has no apostrophe.)
+                match (!plain).then(|| find_ascii(&key, b'\'')).flatten() {
                     Some(at)
                         if at > 0
                             && key.len() - at > 3
@@ -353,16 +381,19 @@ fn words_into<'a>(
                                 (Cow::Owned(head.to_string()), Cow::Owned(tail.to_string()))
                             }
                         };
+                        // Looked up once here, in the vocabulary, which has every civility key:
+                        // the matcher then reads their rows and phrase bits without hashing.
+                        let (head_known, tail_known) = (known_word(&head), known_word(&tail));
                         words.push(Word {
                             key: head,
-                            known: None,
+                            known: Some(head_known),
                             elongated: None,
                             span: token.span,
                             mention: false,
                         });
                         words.push(Word {
                             key: tail,
-                            known: None,
+                            known: Some(tail_known),
                             elongated: None,
                             span: token.span,
                             mention: false,
@@ -441,7 +472,7 @@ pub fn detect_folded<'a>(
     let mut hits = buffers.hits;
     hits.clear();
     let mut i = 0;
-    let mut phrase = String::new();
+    let mut phrase = buffers.phrase;
     while i < words.len() {
         let mut matched = 0;
         if !words[i].mention && !words[i].key.is_empty() {
@@ -461,13 +492,22 @@ pub fn detect_folded<'a>(
                 phrase.clear();
                 phrase.push_str(&words[i].key);
             }
-            while may_begin && end < end_max && !words[end].mention && continues(tables, &phrase) {
+            // Whether the phrase so far begins a longer cue in either language (the vocabulary
+            // marks every such beginning): `continues` then says whether in these tables.
+            let mut may_continue = may_begin;
+            while may_continue && end < end_max && !words[end].mention && continues(tables, &phrase)
+            {
                 phrase.push(' ');
                 phrase.push_str(&words[end].key);
                 end += 1;
-                if let Some(hit) = lookup(tables, &phrase) {
+                // One lookup of the phrase in the vocabulary gives both its rows and its bits.
+                let known = known_word(&phrase);
+                if let Some(hit) = lookup_known(tables, &phrase, Some(known)) {
                     found = Some((end, phrase.clone(), hit));
                 }
+                may_continue = known
+                    .word
+                    .is_some_and(|w| w.phrase_starts & STARTS_CIVILITY_PHRASE != 0);
             }
             if found.is_none() {
                 let key = &words[i].key;
@@ -590,6 +630,7 @@ pub fn detect_folded<'a>(
             shape,
             hits,
             address,
+            phrase,
         })
     });
     signals
@@ -603,6 +644,7 @@ struct Buffers {
     shape: Shape,
     hits: Vec<(usize, CueHit)>,
     address: Vec<usize>,
+    phrase: String,
 }
 
 thread_local! {

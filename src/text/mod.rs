@@ -110,19 +110,27 @@ fn tokenize_into_with<'a>(text: &'a str, tokens: &mut Vec<Token<'a>>, shortcut: 
         text,
         pos: 0,
         utf16: 0,
-        shortcut,
         token_utf16_start: 0,
+        emoticons: emoticon_starts(),
     };
-    while let Some((start, kind)) = scanner.next_token() {
+    let bytes = text.as_bytes();
+    loop {
+        let (start, kind) = match shortcut.then(|| scanner.next_plain_ascii(bytes)).flatten() {
+            Some(found) => found,
+            None => match scanner.next_token() {
+                Some(found) => found,
+                None => break,
+            },
+        };
         let end = scanner.pos;
         let utf16_start = scanner.token_utf16_start;
-        let piece = &text[start..end];
+        let piece = text.get(start..end).unwrap_or_default();
         // Merge adjacent punctuation (UAX #29 yields "!" "!" "!") into one run.
         if kind == TokenKind::Punct {
             if let Some(last) = tokens.last_mut() {
                 let last: &mut Token = last;
                 if last.kind == TokenKind::Punct && last.byte_end() == start {
-                    last.text = &text[last.byte_start..end];
+                    last.text = text.get(last.byte_start..end).unwrap_or(last.text);
                     last.span.end = scanner.utf16;
                     continue;
                 }
@@ -175,10 +183,10 @@ struct Scanner<'a> {
     pos: usize,
     /// The same position in UTF-16 code units.
     utf16: u32,
-    /// Whether to take [`plain_ascii_len`]'s shortcut.
-    shortcut: bool,
     /// Where the last token found starts, in UTF-16 code units.
     token_utf16_start: u32,
+    /// [`emoticon_starts`], fetched once per text rather than once per token.
+    emoticons: &'static EmoticonStarts,
 }
 
 impl<'a> Scanner<'a> {
@@ -223,6 +231,40 @@ impl<'a> Scanner<'a> {
         i
     }
 
+    /// The next token when it is a plain word or mark ([`plain_ascii_len`]) after ASCII
+    /// whitespace, as [`Scanner::next_token`] would find it, advancing past it; `None` leaves
+    /// the scanner before the next token (past the ASCII whitespace) for
+    /// [`Scanner::next_token`]. Most tokens of most texts are found here, in a byte loop that
+    /// counts UTF-16 units as it goes.
+    #[inline]
+    fn next_plain_ascii(&mut self, bytes: &[u8]) -> Option<(usize, TokenKind)> {
+        let mut pos = self.pos;
+        while bytes
+            .get(pos)
+            .is_some_and(|b| matches!(b, b'\t'..=b'\r' | b' '))
+        {
+            pos += 1;
+        }
+        self.utf16 += (pos - self.pos) as u32;
+        self.pos = pos;
+        let first = *bytes.get(pos)?;
+        // (Words may begin with a Latin-1 letter, "è", "È", written with the lead byte 0xC3.)
+        if !first.is_ascii() && first != 0xC3 {
+            return None;
+        }
+        let at_boundary = match pos.checked_sub(1).map(|before| bytes.get(before)) {
+            None => true,
+            Some(Some(&b)) if b.is_ascii() => !b.is_ascii_alphanumeric(),
+            Some(_) => self.previous_char().map_or(true, |c| !c.is_alphanumeric()),
+        };
+        let (len, kind, utf16) =
+            plain_ascii_len(self.text.get(pos..)?, at_boundary, self.emoticons)?;
+        self.token_utf16_start = self.utf16;
+        self.pos += len;
+        self.utf16 += utf16;
+        Some((pos, kind))
+    }
+
     /// Finds the next token, advances past it and returns its start and kind.
     fn next_token(&mut self) -> Option<(usize, TokenKind)> {
         // Skip whitespace (and stray joiners/selectors that belong to nothing).
@@ -235,14 +277,6 @@ impl<'a> Scanner<'a> {
         self.token_utf16_start = self.utf16;
         let rest = self.rest();
         let at_boundary = self.previous_char().map_or(true, |c| !c.is_alphanumeric());
-
-        if self.shortcut {
-            if let Some((len, kind)) = plain_ascii_len(rest, at_boundary) {
-                self.pos += len;
-                self.utf16 += len as u32;
-                return Some((start, kind));
-            }
-        }
 
         if at_boundary {
             if let Some(len) = url_len(rest) {
@@ -306,56 +340,154 @@ impl<'a> Scanner<'a> {
     }
 }
 
-/// The token at the start of `bytes` when it is a plain ASCII word or a single punctuation mark
-/// that no special kind can claim, as the general path of [`Scanner::next_token`] would find it
-/// (`None` leaves it to that path). Most tokens are such words ("the", "bello") and marks:
-/// - a word of ASCII letters and digits that is not the start of a URL or, at a boundary, an
-///   emoticon (`xD`), and that ends at an ASCII byte that joins nothing under UAX #29 and extends
-///   nothing here: not `_`, a hyphen, an apostrophe, `@` or `+` (which could make an e-mail
-///   address); `,` `;` only after a letter (they join digits); `.` `:` only before a byte that
-///   is no letter, digit or e-mail character (they join letters, and `.` digits);
+/// The token at the start of `bytes` when it is a plain word or a single punctuation mark that
+/// no special kind can claim, as the general path of [`Scanner::next_token`] would find it
+/// (`None` leaves it to that path), with its length in bytes and in UTF-16 units. Most tokens
+/// are such words ("the", "bello", "l'ho", "perché") and marks:
+/// - a word of ASCII letters and digits and Latin-1 letters (U+00C0 to U+00FF but `×` `÷`, which
+///   UAX #29 counts as letters like ASCII ones), with apostrophes between two letters, that is
+///   not the start of a URL or, at a boundary, an emoticon (`xD`, `ç_ç`), and that ends at an
+///   ASCII byte that joins nothing under UAX #29 and extends nothing here: not `_`, a hyphen, an
+///   apostrophe, `@` or `+` (which could make an e-mail address); `,` `;` only after a letter
+///   (they join digits); `.` `:` only before a byte that is no letter, digit or e-mail
+///   character (they join letters, and `.` digits);
 /// - a punctuation mark is a segment of its own unless it is `_` (which joins letters), starts a
 ///   mention, hashtag, HTML reference or emoticon, could start an e-mail address, or has a
 ///   non-ASCII character after it.
-#[inline]
-fn plain_ascii_len(rest: &str, at_boundary: bool) -> Option<(usize, TokenKind)> {
+#[inline(always)]
+fn plain_ascii_len(
+    rest: &str,
+    at_boundary: bool,
+    emoticons: &EmoticonStarts,
+) -> Option<(usize, TokenKind, u32)> {
     let bytes = rest.as_bytes();
     let first = *bytes.first()?;
-    let may_start_emoticon = at_boundary && emoticon_starts().first_bytes[usize::from(first)];
-    if first.is_ascii_alphabetic() {
-        // (Both checks reject most words on their first two bytes.)
-        if at_boundary && matches!(first, b'h' | b'H' | b'w' | b'W') && url_len(rest).is_some() {
+    let may_start_emoticon = at_boundary && emoticons.first_bytes[usize::from(first)];
+    let first_latin1 = latin1_letter_at(bytes, 0);
+    if first.is_ascii_alphabetic() || first_latin1 {
+        // (These checks reject most words on their first two bytes.)
+        // (Every URL begins "http" or "www.", in any case.)
+        if at_boundary
+            && matches!(first, b'h' | b'H' | b'w' | b'W')
+            && matches!(bytes.get(1), Some(b't' | b'T' | b'w' | b'W'))
+            && url_len(rest).is_some()
+        {
             return None;
         }
-        if may_start_emoticon && emoticon_len(rest).is_some() {
-            return None;
+        if may_start_emoticon {
+            if first_latin1 {
+                // Few emoticons begin with a Latin-1 letter ("ç_ç"): words that begin like one
+                // are left to the general path.
+                let first_char = rest.chars().next().map(lowercase::first_lowercase);
+                if first_char.is_some_and(|c| emoticons.first_chars.contains(&c)) {
+                    return None;
+                }
+            } else if may_be_emoticon(bytes, emoticons) && emoticon_len(rest).is_some() {
+                return None;
+            }
         }
-        let end = bytes
-            .iter()
-            .position(|b| !b.is_ascii_alphanumeric())
-            .unwrap_or(bytes.len());
-        let last = bytes[end - 1];
+        let (end, wide, last_letter) = plain_word_end(bytes)?;
         let email_char =
             |b: u8| b.is_ascii_alphanumeric() || matches!(b, b'.' | b'_' | b'+' | b'-' | b'@');
         let ends_here = match bytes.get(end) {
             None => true,
             Some(&next) if !next.is_ascii() => false,
             Some(b'_' | b'-' | b'\'' | b'@' | b'+') => false,
-            Some(b',' | b';') => last.is_ascii_alphabetic(),
+            Some(b',' | b';') => last_letter,
             Some(b'.' | b':') => match bytes.get(end + 1) {
                 None => true,
                 Some(&after) => after.is_ascii() && !email_char(after),
             },
             Some(_) => true,
         };
-        return ends_here.then_some((end, TokenKind::Word));
+        return ends_here.then_some((end, TokenKind::Word, (end - wide) as u32));
     }
     let claimed = matches!(first, b'_' | b'@' | b'#' | b'&')
         || may_start_emoticon
         || (at_boundary && matches!(first, b'.' | b'+' | b'-'));
     // (A combining mark after it would join its segment: a non-ASCII byte next is left alone.)
     let next_ascii = bytes.get(1).map_or(true, u8::is_ascii);
-    (first.is_ascii_punctuation() && !claimed && next_ascii).then_some((1, TokenKind::Punct))
+    (first.is_ascii_punctuation() && !claimed && next_ascii).then_some((1, TokenKind::Punct, 1))
+}
+
+/// ASCII letters and digits, the bytes a word runs on.
+const ASCII_ALPHANUMERIC: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut b = 0;
+    while b < 256 {
+        table[b] = (b as u8).is_ascii_alphanumeric();
+        b += 1;
+    }
+    table
+};
+
+/// Whether a Latin-1 letter (U+00C0 to U+00FF but `×` U+00D7 and `÷` U+00F7: 0xC3 and a second
+/// byte) starts at `at`. UAX #29 counts these as letters, as it does ASCII ones.
+#[inline]
+fn latin1_letter_at(bytes: &[u8], at: usize) -> bool {
+    bytes.get(at) == Some(&0xC3)
+        && bytes
+            .get(at + 1)
+            .is_some_and(|&b| matches!(b, 0x80..=0xBF) && b != 0x97 && b != 0xB7)
+}
+
+/// Where the run of ASCII letters and digits and Latin-1 letters at the start of `bytes` ends,
+/// taking in an apostrophe between two letters (UAX #29 joins "l'ho"), with the number of
+/// two-byte letters in it (each one UTF-16 unit) and whether it ends with a letter. `None` when
+/// an apostrophe stands between a digit and a letter or digit (UAX #29 decides apart for digits).
+#[inline(always)]
+fn plain_word_end(bytes: &[u8]) -> Option<(usize, usize, bool)> {
+    let mut end = 0;
+    let mut wide = 0;
+    // (The last byte of a Latin-1 letter is not ASCII; the run has no other.)
+    let ends_with_letter = |end: usize| {
+        end.checked_sub(1)
+            .and_then(|last| bytes.get(last))
+            .is_some_and(|&b| b.is_ascii_alphabetic() || !b.is_ascii())
+    };
+    loop {
+        while bytes
+            .get(end)
+            .is_some_and(|&b| ASCII_ALPHANUMERIC[usize::from(b)])
+        {
+            end += 1;
+        }
+        match bytes.get(end) {
+            Some(0xC3) if latin1_letter_at(bytes, end) => {
+                end += 2;
+                wide += 1;
+            }
+            Some(b'\'') if end > 0 => {
+                let last_letter = ends_with_letter(end);
+                let letter_after = bytes.get(end + 1).is_some_and(u8::is_ascii_alphabetic)
+                    || latin1_letter_at(bytes, end + 1);
+                let digit_after = bytes.get(end + 1).is_some_and(u8::is_ascii_digit);
+                if last_letter && letter_after {
+                    end += 1;
+                } else if last_letter || !(letter_after || digit_after) {
+                    // No join: the word ends before the apostrophe.
+                    return Some((end, wide, last_letter));
+                } else {
+                    return None;
+                }
+            }
+            _ => return Some((end, wide, ends_with_letter(end))),
+        }
+    }
+}
+
+/// Whether the first two bytes of `bytes`, lowercased, begin some emoticon (all emoticons are
+/// two bytes or more): the check [`emoticon_len`] makes first, made before calling it.
+#[inline]
+fn may_be_emoticon(bytes: &[u8], emoticons: &EmoticonStarts) -> bool {
+    match *bytes {
+        [a, b, ..] if a.is_ascii() && b.is_ascii() => {
+            let pair =
+                usize::from(a.to_ascii_lowercase()) << 8 | usize::from(b.to_ascii_lowercase());
+            emoticons.first_pairs[pair / 64] & (1 << (pair % 64)) != 0
+        }
+        _ => true,
+    }
 }
 
 fn is_vowel(c: char) -> bool {
@@ -906,6 +1038,43 @@ mod tests {
                 "in {line:?}"
             );
         }
+    }
+
+    #[test]
+    fn the_shortcut_reads_latin1_letters_and_elisions_as_the_general_path_does() {
+        // Every string of up to four pieces over Latin-1 letters (and the two Latin-1 signs
+        // that are no letters), letters outside Latin-1, a combining mark, apostrophes between
+        // letters and digits, and the marks that decide where a word ends.
+        let pieces = [
+            "a", "Z", "x", "d", "o", "7", "è", "È", "ç", "ÿ", "×", "÷", "ª", "ā", "\u{301}", "'",
+            "\u{2019}", " ", ",", ".", "-", "@", "_", ":", "l'", "po'", "ç_ç",
+        ];
+        let mut text = String::new();
+        let mut digits = Vec::new();
+        let mut checked = 0;
+        for len in 1..=4 {
+            digits.clear();
+            digits.resize(len, 0usize);
+            'all: loop {
+                text.clear();
+                text.extend(digits.iter().map(|&d| pieces[d]));
+                assert_eq!(
+                    tokenize_with(&text, true),
+                    tokenize_with(&text, false),
+                    "in {text:?}"
+                );
+                checked += 1;
+                for digit in digits.iter_mut() {
+                    *digit += 1;
+                    if *digit < pieces.len() {
+                        continue 'all;
+                    }
+                    *digit = 0;
+                }
+                break;
+            }
+        }
+        assert!(checked > 500_000, "only {checked} texts");
     }
 
     #[test]
