@@ -151,6 +151,7 @@ pub(crate) fn units_into<'a>(
     words: &'a [Option<FoldedWord<'_>>],
     profile: &dyn Profile,
     units: &mut Vec<Unit<'a>>,
+    answers: &mut Answers,
 ) {
     units.clear();
     units.reserve(tokens.len() + 4);
@@ -191,6 +192,24 @@ pub(crate) fn units_into<'a>(
                 };
                 let offset = token.text.len() - body.len();
                 let known = words.get(at_token).and_then(Option::as_ref);
+                if let Some(word) = known {
+                    if let Some((lookup, traits, starts)) = answers.plain(profile, word) {
+                        let mut unit = Unit::with_case(
+                            token.text,
+                            Cow::Borrowed(word.key.as_ref()),
+                            token.span,
+                            token.kind,
+                            lookup,
+                            traits,
+                            starts,
+                            word.upper,
+                        );
+                        unit.elongated = Some(word.elongated);
+                        units.push(unit);
+                        mark_boundaries(units, first_new, &mut boundary, &mut punct, &mut clause);
+                        continue;
+                    }
+                }
                 // Borrowed from the folded words (no copy); `changed` says whether folding
                 // changed the written word.
                 let (folded, changed) = match known {
@@ -314,16 +333,105 @@ pub(crate) fn units_into<'a>(
                 ));
             }
         }
-        if let Some(unit) = units.get_mut(first_new) {
-            unit.starts_sentence = boundary;
-            unit.after_punct = punct;
-            unit.starts_clause = clause;
-            boundary = false;
-            punct = false;
-            clause = false;
-        }
+        mark_boundaries(units, first_new, &mut boundary, &mut punct, &mut clause);
     }
     mark_idioms(units, profile);
+}
+
+/// Notes on the first unit a token made (`first_new`, if it made any) the punctuation seen since
+/// the unit before, and starts over.
+fn mark_boundaries(
+    units: &mut [Unit<'_>],
+    first_new: usize,
+    boundary: &mut bool,
+    punct: &mut bool,
+    clause: &mut bool,
+) {
+    if let Some(unit) = units.get_mut(first_new) {
+        unit.starts_sentence = std::mem::take(boundary);
+        unit.after_punct = std::mem::take(punct);
+        unit.starts_clause = std::mem::take(clause);
+    }
+}
+
+/// What a profile makes of a whole folded word that neither splits nor normalises: its lookup,
+/// traits and the phrases it may begin.
+type PlainAnswer = (Option<Lookup>, Traits, u8);
+
+/// One word's answer, with what it was computed from.
+struct WordAnswer {
+    facts: Option<&'static vocabulary::Word>,
+    elongated: bool,
+    /// `None` when the profile splits or normalises the word: those take the general path.
+    plain: Option<PlainAnswer>,
+}
+
+/// The answers of one profile for the folded words it has seen, kept between texts: a batch
+/// meets the same words again and again, and Italian tries elongation, enclitics and prefixes on
+/// every word it does not know. Keyed by the folded word; the vocabulary entry and elongation
+/// the answer came from are checked too, so that an entry can only answer for the same word.
+#[derive(Default)]
+pub(crate) struct Answers {
+    words: HashMap<Box<str>, WordAnswer, FxBuildHasher>,
+}
+
+impl Answers {
+    /// Distinct words kept at most (about 150 bytes each); the cache starts over beyond.
+    const CAPACITY: usize = 8192;
+
+    /// The answer for a whole word token, `None` when it splits or normalises.
+    fn plain(&mut self, profile: &dyn Profile, word: &FoldedWord<'_>) -> Option<PlainAnswer> {
+        let key = word.key.as_ref();
+        let facts = word.known.word;
+        let same_facts = |cached: Option<&'static vocabulary::Word>| match (cached, facts) {
+            (Some(a), Some(b)) => std::ptr::eq(a, b),
+            (None, None) => true,
+            _ => false,
+        };
+        if let Some(answer) = self.words.get(key) {
+            if same_facts(answer.facts) && answer.elongated == word.elongated {
+                return answer.plain.clone();
+            }
+        }
+        let plain = plain_answer(profile, key, facts, word.elongated);
+        if self.words.len() >= Answers::CAPACITY {
+            self.words.clear();
+        }
+        self.words.insert(
+            key.into(),
+            WordAnswer {
+                facts,
+                elongated: word.elongated,
+                plain: plain.clone(),
+            },
+        );
+        plain
+    }
+}
+
+/// [`PlainAnswer`] of a whole folded word, as the general path of [`units_into`] computes it.
+fn plain_answer(
+    profile: &dyn Profile,
+    key: &str,
+    facts: Option<&'static vocabulary::Word>,
+    elongated: bool,
+) -> Option<PlainAnswer> {
+    if profile.split(key).is_some() || profile.normalise_known(Cow::Borrowed(key), facts).1 {
+        return None;
+    }
+    let (lookup, traits) = profile.lookup_and_traits_folded(key, facts, elongated);
+    let mut starts = facts.map_or(0, |w| w.phrase_starts);
+    // The vocabulary's idiom bit is set for a word that begins an idiom in either language:
+    // cleared here when none of this profile's idioms begins with it, so that marking idioms
+    // skips the word without building and hashing the phrase.
+    if starts & vocabulary::STARTS_IDIOM != 0 {
+        if let Some(phrases) = idiom_phrases(profile.idioms()) {
+            if !phrases.get(key).is_some_and(|phrase| phrase.continues) {
+                starts &= !vocabulary::STARTS_IDIOM;
+            }
+        }
+    }
+    Some((lookup, traits, starts))
 }
 
 /// `text` in lowercase, borrowed when it is already (emoticons mostly are).
@@ -630,7 +738,13 @@ pub fn score_folded<'a>(
     let profile = profile_for(lang.lang);
     let buffers = BUFFERS.with(Cell::take);
     let mut units = reuse_allocation(buffers.units);
-    units_into(tokens, words, profile, &mut units);
+    let mut answers = buffers.answers;
+    let cache = match profile.lang() {
+        Some(Lang::En) => 0,
+        Some(Lang::It) => 1,
+        None => 2,
+    };
+    units_into(tokens, words, profile, &mut units, &mut answers[cache]);
     let caps_diff = caps_differential(&units);
     let n = units.len();
     let mut valences = buffers.valences;
@@ -839,6 +953,7 @@ pub fn score_folded<'a>(
             units: reuse_allocation(units),
             valences,
             scope,
+            answers,
         })
     });
     result
@@ -851,6 +966,8 @@ struct Buffers {
     units: Vec<Unit<'static>>,
     valences: Vec<f64>,
     scope: Vec<(usize, usize)>,
+    /// Per profile (English, Italian, symbols only).
+    answers: [Answers; 3],
 }
 
 thread_local! {
