@@ -24,7 +24,6 @@ use std::sync::OnceLock;
 use crate::lang::{DetectedLang, Lang};
 use crate::lexicon::vocabulary::{self, FoldedWord};
 use crate::lexicon::{FxBuildHasher, Table};
-use crate::text::count_ascii;
 use crate::text::normalize::{fold_cow, is_elongated, is_upper};
 use crate::text::{reuse_allocation, tokenize, Span, TokenKind};
 
@@ -162,11 +161,9 @@ pub(crate) fn units_into<'a>(
         let first_new = units.len();
         match token.kind {
             TokenKind::Punct => {
-                boundary |= token.text.contains(['.', '!', '?', ';', ':', '\u{2026}']);
+                boundary |= ends_sentence(token.text);
                 punct = true;
-                clause |= token
-                    .text
-                    .contains([',', '(', ')', '[', ']', '\u{2013}', '\u{2014}']);
+                clause |= ends_clause(token.text);
                 continue;
             }
             // Numbers carry no sentiment: VADER's lexicon scores some as text-speak codes ("187",
@@ -358,54 +355,55 @@ fn mark_boundaries(
 /// traits and the phrases it may begin.
 type PlainAnswer = (Option<Lookup>, Traits, u8);
 
-/// One word's answer, with what it was computed from.
-struct WordAnswer {
-    facts: Option<&'static vocabulary::Word>,
-    elongated: bool,
-    /// `None` when the profile splits or normalises the word: those take the general path.
-    plain: Option<PlainAnswer>,
-}
-
 /// The answers of one profile for the folded words it has seen, kept between texts: a batch
 /// meets the same words again and again, and Italian tries elongation, enclitics and prefixes on
-/// every word it does not know. Keyed by the folded word; the vocabulary entry and elongation
-/// the answer came from are checked too, so that an entry can only answer for the same word.
+/// every word it does not know.
 #[derive(Default)]
 pub(crate) struct Answers {
-    words: HashMap<Box<str>, WordAnswer, FxBuildHasher>,
+    /// Words the vocabulary has, by the address of their entry (one entry per key: a test checks)
+    /// and their elongation: no string is hashed or compared again.
+    known: HashMap<usize, Option<PlainAnswer>, FxBuildHasher>,
+    /// Words it does not have, by the folded word and its elongation.
+    unknown: HashMap<Box<str>, (bool, Option<PlainAnswer>), FxBuildHasher>,
 }
 
 impl Answers {
-    /// Distinct words kept at most (about 150 bytes each); the cache starts over beyond.
+    /// Distinct words kept at most in each map (about 150 bytes each); a map starts over beyond.
     const CAPACITY: usize = 8192;
 
     /// The answer for a whole word token, `None` when it splits or normalises.
     fn plain(&mut self, profile: &dyn Profile, word: &FoldedWord<'_>) -> Option<PlainAnswer> {
         let key = word.key.as_ref();
         let facts = word.known.word;
-        let same_facts = |cached: Option<&'static vocabulary::Word>| match (cached, facts) {
-            (Some(a), Some(b)) => std::ptr::eq(a, b),
-            (None, None) => true,
-            _ => false,
-        };
-        if let Some(answer) = self.words.get(key) {
-            if same_facts(answer.facts) && answer.elongated == word.elongated {
-                return answer.plain.clone();
+        match facts {
+            Some(entry) => {
+                let address = std::ptr::from_ref(entry) as usize;
+                let slot = address.wrapping_mul(2) | usize::from(word.elongated);
+                if let Some(answer) = self.known.get(&slot) {
+                    return answer.clone();
+                }
+                let answer = plain_answer(profile, key, facts, word.elongated);
+                if self.known.len() >= Answers::CAPACITY {
+                    self.known.clear();
+                }
+                self.known.insert(slot, answer.clone());
+                answer
+            }
+            None => {
+                if let Some((elongated, answer)) = self.unknown.get(key) {
+                    if *elongated == word.elongated {
+                        return answer.clone();
+                    }
+                }
+                let answer = plain_answer(profile, key, None, word.elongated);
+                if self.unknown.len() >= Answers::CAPACITY {
+                    self.unknown.clear();
+                }
+                self.unknown
+                    .insert(key.into(), (word.elongated, answer.clone()));
+                answer
             }
         }
-        let plain = plain_answer(profile, key, facts, word.elongated);
-        if self.words.len() >= Answers::CAPACITY {
-            self.words.clear();
-        }
-        self.words.insert(
-            key.into(),
-            WordAnswer {
-                facts,
-                elongated: word.elongated,
-                plain: plain.clone(),
-            },
-        );
-        plain
     }
 }
 
@@ -432,6 +430,48 @@ fn plain_answer(
         }
     }
     Some((lookup, traits, starts))
+}
+
+/// Whether a run of punctuation ends a sentence: `.`, `!`, `?`, `;`, `:` or `…`.
+fn ends_sentence(punct: &str) -> bool {
+    // (On bytes: an ASCII byte in UTF-8 is always that character, and `…` is the only wider one.)
+    punct
+        .bytes()
+        .any(|b| matches!(b, b'.' | b'!' | b'?' | b';' | b':'))
+        || (!punct.is_ascii() && punct.contains('\u{2026}'))
+}
+
+/// Whether a run of punctuation ends a clause: a comma, a bracket, an en or em dash.
+fn ends_clause(punct: &str) -> bool {
+    punct
+        .bytes()
+        .any(|b| matches!(b, b',' | b'(' | b')' | b'[' | b']'))
+        || (!punct.is_ascii() && punct.contains(['\u{2013}', '\u{2014}']))
+}
+
+/// How many `!` and how many `?` `text` holds, counted in one pass, eight bytes at a time.
+fn count_marks(text: &str) -> (usize, usize) {
+    const ONES: u64 = u64::from_le_bytes([0x01; 8]);
+    const LOW7: u64 = u64::from_le_bytes([0x7f; 8]);
+    // The bytes of `word` equal to `mark`: exact (no carries between bytes), one bit each.
+    let equal = |word: u64, mark: u8| {
+        let diff = word ^ (ONES * u64::from(mark));
+        (!(((diff & LOW7) + LOW7) | diff | LOW7)).count_ones() as usize
+    };
+    let mut chunks = text.as_bytes().chunks_exact(8);
+    let (mut exclamations, mut questions) = (0, 0);
+    for chunk in &mut chunks {
+        if let Ok(bytes) = <[u8; 8]>::try_from(chunk) {
+            let word = u64::from_le_bytes(bytes);
+            exclamations += equal(word, b'!');
+            questions += equal(word, b'?');
+        }
+    }
+    for &b in chunks.remainder() {
+        exclamations += usize::from(b == b'!');
+        questions += usize::from(b == b'?');
+    }
+    (exclamations, questions)
 }
 
 /// `text` in lowercase, borrowed when it is already (emoticons mostly are).
@@ -985,17 +1025,16 @@ fn weigh_questions(
     profile: &dyn Profile,
     mut mark: impl FnMut(usize),
 ) {
-    if !tokens
-        .iter()
-        .any(|t| t.kind == TokenKind::Punct && t.text.contains('?'))
+    if !profile.weighs_questions()
+        || !tokens
+            .iter()
+            .any(|t| t.kind == TokenKind::Punct && t.text.as_bytes().contains(&b'?'))
     {
         return;
     }
     let mut first_of_sentence = 0;
     for token in tokens {
-        if token.kind != TokenKind::Punct
-            || !token.text.contains(['.', '!', '?', ';', ':', '\u{2026}'])
-        {
+        if token.kind != TokenKind::Punct || !ends_sentence(token.text) {
             continue;
         }
         let asked = token.text.contains('?');
@@ -1024,8 +1063,16 @@ fn apply_contrast(
     mut mark: impl FnMut(usize),
 ) {
     let longest = profile.max_contrast_words();
+    // Only a contrast word, or a word that begins a contrast phrase, can be one: the search
+    // starts at the first of them.
+    let Some(first) = units.iter().position(|unit| {
+        unit.traits.contrast.is_some()
+            || (longest > 1 && unit.starts & vocabulary::STARTS_CONTRAST_PHRASE != 0)
+    }) else {
+        return;
+    };
     let mut phrase = String::new();
-    for i in 0..units.len() {
+    for i in first..units.len() {
         for len in (1..=longest.min(units.len() - i)).rev() {
             let contrast = if len == 1 {
                 units[i].traits.contrast
@@ -1083,8 +1130,8 @@ fn byte_offset(text: &str, part: &str) -> usize {
 
 /// Punctuation emphasis of the whole text, as VADER computes it.
 fn punctuation_emphasis(text: &str) -> f64 {
-    let exclamations = count_ascii(text, b'!').min(MAX_EXCLAMATIONS);
-    let questions = count_ascii(text, b'?');
+    let (exclamations, questions) = count_marks(text);
+    let exclamations = exclamations.min(MAX_EXCLAMATIONS);
     let question_amplifier = match questions {
         0 | 1 => 0.0,
         2 | 3 => questions as f64 * QUESTION_INCREMENT,
