@@ -1290,6 +1290,81 @@ mod tests {
     use super::*;
     use crate::sentiment::italian::Italian;
 
+    #[test]
+    fn marks_are_counted_wherever_they_stand() {
+        let pieces = ["!", "?", "a", "é", "!!", "?!", "😀", " ", "??", "x!y"];
+        // Every length from 0 to 40 bytes and every offset within the eight-byte words.
+        for seed in 0..400usize {
+            let mut text = String::new();
+            let mut state = seed;
+            while text.len() < seed % 41 {
+                text.push_str(pieces[state % pieces.len()]);
+                state = state.wrapping_mul(31).wrapping_add(7) / 3;
+            }
+            let expected = (
+                text.chars().filter(|&c| c == '!').count(),
+                text.chars().filter(|&c| c == '?').count(),
+            );
+            assert_eq!(count_marks(&text), expected, "{text:?}");
+        }
+        assert_eq!(count_marks("Great!!! Really?? ¡No!"), (4, 2));
+    }
+
+    #[test]
+    fn a_profile_that_does_not_weigh_questions_counts_asked_words_in_full() {
+        let profiles: [&dyn Profile; 3] = [&English, &Italian, &SymbolsOnly];
+        for profile in profiles {
+            if profile.weighs_questions() {
+                continue;
+            }
+            for valence in [-4.0, -1.5, -0.1, 0.1, 0.7, 2.0, 4.0] {
+                assert_eq!(profile.asked_weight(valence), 1.0, "{:?}", profile.lang());
+            }
+        }
+        assert!(Italian.weighs_questions());
+    }
+
+    /// Answers are cached by the address of a word's vocabulary entry: that is sound only while
+    /// every key has an entry of its own.
+    #[test]
+    fn every_vocabulary_key_has_an_entry_of_its_own() {
+        let mut owner = HashMap::new();
+        for table in crate::lexicon::all_tables() {
+            for (key, _) in table.rows() {
+                let Some(entry) = vocabulary::word(key) else {
+                    continue;
+                };
+                let address = std::ptr::from_ref(entry) as usize;
+                let first = *owner.entry(address).or_insert(key);
+                assert_eq!(first, key, "{first:?} and {key:?} share an entry");
+            }
+        }
+    }
+
+    /// The same texts scored with the answers cache empty and then full of their words give the
+    /// same results, explanations included.
+    #[test]
+    fn cached_answers_score_as_fresh_ones() {
+        let texts = [
+            "Non mi è piaciuto per niente, anzi è bruttissimo!!",
+            "bellooo, strabello, piacermi, l'ho amato, perche' no? cmq ok",
+            "The book was VERY good, but the ending was sooo bad :( 😀",
+            "not bad at all, kind of nice... no doubt the best",
+            "ahahah che schifo #fail @someone https://example.com 42",
+        ];
+        for lang in [Lang::En, Lang::It] {
+            let given = DetectedLang::given(lang);
+            BUFFERS.with(Cell::take);
+            let fresh: Vec<_> = texts.iter().map(|t| score(t, given, true)).collect();
+            let again: Vec<_> = texts.iter().map(|t| score(t, given, true)).collect();
+            let plain: Vec<_> = texts.iter().map(|t| score(t, given, false)).collect();
+            assert_eq!(fresh, again, "{lang:?}");
+            for (with, without) in fresh.iter().zip(&plain) {
+                assert_eq!(with.compound, without.compound, "{lang:?}");
+            }
+        }
+    }
+
     /// The engine reads each unit's traits and lookup from one combined call; they must be what
     /// the single methods answer, for every key of every table (a rule changed in one place only
     /// would show here).
