@@ -73,9 +73,11 @@ pub(crate) struct Unit<'a> {
     /// ask [`is_elongated`]). Every unit but the last begins a pair that may be a modifier
     /// phrase, and an elongated word may begin one.
     pub elongated: Option<bool>,
-    pub lookup: Option<Lookup>,
+    /// Its lexicon hit, as a position in the text's hits ([`Unit::hit`]): most units have none,
+    /// and a unit stays small without one inline.
+    pub lookup: Option<u32>,
     /// Set on the first unit of an idiom: its valence and length in units.
-    pub idiom: Option<(f64, usize, &'static str)>,
+    pub idiom: Option<(f64, usize)>,
     /// Set on the other units of an idiom: they add nothing and modify nothing.
     pub inside_idiom: bool,
     /// A sentence boundary (`.`, `!`, `?`, `;`, `:`) stands between this unit and the one before:
@@ -94,7 +96,7 @@ impl<'a> Unit<'a> {
         key: Cow<'a, str>,
         span: Span,
         kind: TokenKind,
-        lookup: Option<Lookup>,
+        lookup: Option<u32>,
         traits: Traits,
         starts: u8,
     ) -> Unit<'a> {
@@ -110,7 +112,7 @@ impl<'a> Unit<'a> {
         key: Cow<'a, str>,
         span: Span,
         kind: TokenKind,
-        lookup: Option<Lookup>,
+        lookup: Option<u32>,
         traits: Traits,
         starts: u8,
         upper: bool,
@@ -132,6 +134,18 @@ impl<'a> Unit<'a> {
             starts_clause: false,
         }
     }
+
+    /// The unit's lexicon hit among the text's hits (`hits`, filled by [`units_into`]).
+    fn hit<'h>(&self, hits: &'h [Lookup]) -> Option<&'h Lookup> {
+        hits.get(self.lookup? as usize)
+    }
+}
+
+/// Keeps `hit` among the text's hits, and says where.
+fn keep(hits: &mut Vec<Lookup>, hit: Option<Lookup>) -> Option<u32> {
+    let hit = hit?;
+    hits.push(hit);
+    u32::try_from(hits.len() - 1).ok()
 }
 
 pub(crate) fn profile_for(lang: Option<Lang>) -> &'static dyn Profile {
@@ -150,9 +164,11 @@ pub(crate) fn units_into<'a>(
     words: &'a [Option<FoldedWord<'_>>],
     profile: &dyn Profile,
     units: &mut Vec<Unit<'a>>,
+    hits: &mut Vec<Lookup>,
     answers: &mut Answers,
 ) {
     units.clear();
+    hits.clear();
     units.reserve(tokens.len() + 4);
     let mut boundary = false;
     let mut punct = false;
@@ -190,15 +206,16 @@ pub(crate) fn units_into<'a>(
                 let offset = token.text.len() - body.len();
                 let known = words.get(at_token).and_then(Option::as_ref);
                 if let Some(word) = known {
-                    if let Some((lookup, traits, starts)) = answers.plain(profile, word) {
+                    if let Some((hit, traits, starts)) = answers.plain(profile, word) {
+                        let lookup = keep(hits, hit.clone());
                         let mut unit = Unit::with_case(
                             token.text,
                             Cow::Borrowed(word.key.as_ref()),
                             token.span,
                             token.kind,
                             lookup,
-                            traits,
-                            starts,
+                            *traits,
+                            *starts,
                             word.upper,
                         );
                         unit.elongated = Some(word.elongated);
@@ -265,6 +282,7 @@ pub(crate) fn units_into<'a>(
                             Some(word) => word.upper,
                             None => token.kind == TokenKind::Word && is_upper(token.text),
                         };
+                        let lookup = keep(hits, lookup);
                         let mut unit = Unit::with_case(
                             token.text, key, token.span, token.kind, lookup, traits, starts, upper,
                         );
@@ -289,6 +307,7 @@ pub(crate) fn units_into<'a>(
                                 end: token.span.start + before + crate::text::utf16_len(raw),
                             };
                             let (lookup, traits, starts) = lookup_unit(profile, &key, normalised);
+                            let lookup = keep(hits, lookup);
                             units.push(Unit::new(
                                 raw, key, span, token.kind, lookup, traits, starts,
                             ));
@@ -308,6 +327,7 @@ pub(crate) fn units_into<'a>(
                         .or_else(|| symbol_lookup(token.kind, token.text)),
                     _ => symbol_lookup(token.kind, token.text),
                 };
+                let lookup = keep(hits, lookup);
                 units.push(Unit::new(
                     token.text,
                     Cow::Borrowed(token.text),
@@ -372,36 +392,36 @@ impl Answers {
     const CAPACITY: usize = 8192;
 
     /// The answer for a whole word token, `None` when it splits or normalises.
-    fn plain(&mut self, profile: &dyn Profile, word: &FoldedWord<'_>) -> Option<PlainAnswer> {
+    fn plain(&mut self, profile: &dyn Profile, word: &FoldedWord<'_>) -> Option<&PlainAnswer> {
         let key = word.key.as_ref();
-        let facts = word.known.word;
-        match facts {
+        match word.known.word {
             Some(entry) => {
                 let address = std::ptr::from_ref(entry) as usize;
                 let slot = address.wrapping_mul(2) | usize::from(word.elongated);
-                if let Some(answer) = self.known.get(&slot) {
-                    return answer.clone();
-                }
-                let answer = plain_answer(profile, key, facts, word.elongated);
-                if self.known.len() >= Answers::CAPACITY {
+                if self.known.len() >= Answers::CAPACITY && !self.known.contains_key(&slot) {
                     self.known.clear();
                 }
-                self.known.insert(slot, answer.clone());
-                answer
+                self.known
+                    .entry(slot)
+                    .or_insert_with(|| plain_answer(profile, key, Some(entry), word.elongated))
+                    .as_ref()
             }
             None => {
-                if let Some((elongated, answer)) = self.unknown.get(key) {
-                    if *elongated == word.elongated {
-                        return answer.clone();
-                    }
-                }
-                let answer = plain_answer(profile, key, None, word.elongated);
-                if self.unknown.len() >= Answers::CAPACITY {
+                if self.unknown.len() >= Answers::CAPACITY && !self.unknown.contains_key(key) {
                     self.unknown.clear();
                 }
+                // (looked up before it is inserted: the entry API would want the key owned)
+                let fresh = match self.unknown.get(key) {
+                    Some((elongated, _)) => *elongated != word.elongated,
+                    None => true,
+                };
+                if fresh {
+                    let answer = plain_answer(profile, key, None, word.elongated);
+                    self.unknown.insert(key.into(), (word.elongated, answer));
+                }
                 self.unknown
-                    .insert(key.into(), (word.elongated, answer.clone()));
-                answer
+                    .get(key)
+                    .and_then(|(_, answer)| answer.as_ref())
             }
         }
     }
@@ -590,7 +610,7 @@ fn mark_idioms(units: &mut [Unit<'_>], profile: &dyn Profile) {
         }
         match matched {
             Some((valence, len)) => {
-                units[i].idiom = Some((valence, len, idioms.source));
+                units[i].idiom = Some((valence, len));
                 for unit in &mut units[i + 1..i + len] {
                     unit.inside_idiom = true;
                 }
@@ -784,7 +804,15 @@ pub fn score_folded<'a>(
         Some(Lang::It) => 1,
         None => 2,
     };
-    units_into(tokens, words, profile, &mut units, &mut answers[cache]);
+    let mut hits = buffers.hits;
+    units_into(
+        tokens,
+        words,
+        profile,
+        &mut units,
+        &mut hits,
+        &mut answers[cache],
+    );
     let caps_diff = caps_differential(&units);
     let n = units.len();
     let mut valences = buffers.valences;
@@ -812,8 +840,8 @@ pub fn score_folded<'a>(
         }
         // VADER: modifier words carry no valence of their own, and neither does "kind" in "kind of".
         // (Checked after the valence, which is cheaper: a unit without one is skipped either way.)
-        let base = match (unit.idiom, &unit.lookup) {
-            (Some((valence, _, _)), _) => valence,
+        let base = match (unit.idiom, unit.hit(&hits)) {
+            (Some((valence, _)), _) => valence,
             (None, Some(hit)) => hit.valence,
             (None, None) => continue,
         };
@@ -833,7 +861,7 @@ pub fn score_folded<'a>(
         if unit.idiom.is_some() {
             note(&mut rules, i, Rule::Idiom);
         }
-        if let Some(hit) = &unit.lookup {
+        if let Some(hit) = unit.hit(&hits) {
             if explain && unit.idiom.is_none() {
                 for rule in &hit.rules {
                     note(&mut rules, i, *rule);
@@ -879,7 +907,7 @@ pub fn score_folded<'a>(
         let is_symbol = matches!(unit.kind, TokenKind::Emoji | TokenKind::Emoticon);
         // An idiom that carries its own negator ("nessun problema") is not negated again by a
         // negator before it where negation is concord ("non c'è nessun problema").
-        let carries_negation = unit.idiom.is_some_and(|(_, len, _)| {
+        let carries_negation = unit.idiom.is_some_and(|(_, len)| {
             profile.negative_concord() && units[i..i + len].iter().any(|u| u.traits.negator)
         });
         if is_symbol || carries_negation {
@@ -987,13 +1015,23 @@ pub fn score_folded<'a>(
     apply_contrast(&units, &mut valences, profile, |i| {
         note(&mut rules, i, Rule::Contrast)
     });
-    let result = finish(text, &units, &valences, &rules, lang, explain);
+    let result = finish(
+        text,
+        &units,
+        &hits,
+        profile.idioms().source,
+        &valences,
+        &rules,
+        lang,
+        explain,
+    );
     BUFFERS.with(|buffers| {
         buffers.set(Buffers {
             units: reuse_allocation(units),
             valences,
             scope,
             answers,
+            hits,
         })
     });
     result
@@ -1008,6 +1046,7 @@ struct Buffers {
     scope: Vec<(usize, usize)>,
     /// Per profile (English, Italian, symbols only).
     answers: [Answers; 3],
+    hits: Vec<Lookup>,
 }
 
 thread_local! {
@@ -1154,9 +1193,12 @@ pub fn normalize(sum: f64) -> f64 {
     }
 }
 
+#[allow(clippy::too_many_arguments)]
 fn finish(
     text: &str,
     units: &[Unit<'_>],
+    hits: &[Lookup],
+    idioms_source: &'static str,
     valences: &[f64],
     rules: &[Vec<Rule>],
     lang: DetectedLang,
@@ -1211,13 +1253,13 @@ fn finish(
             if valences[i] == 0.0 && !rules[i].contains(&Rule::Asked) {
                 continue;
             }
-            let (base, source) = match (unit.idiom, &unit.lookup) {
-                (Some((valence, _, source)), _) => (valence, source),
+            let (base, source) = match (unit.idiom, unit.hit(hits)) {
+                (Some((valence, _)), _) => (valence, idioms_source),
                 (None, Some(hit)) => (hit.valence, hit.source),
                 (None, None) => (0.0, ""),
             };
             let (text_span, shown) = match unit.idiom {
-                Some((_, len, _)) => {
+                Some((_, len)) => {
                     let last = &units[i + len - 1];
                     let span = Span {
                         start: unit.span.start,
@@ -1234,7 +1276,7 @@ fn finish(
                 }
                 None => (unit.span, unit.raw.to_string()),
             };
-            let hit = unit.lookup.as_ref().filter(|_| unit.idiom.is_none());
+            let hit = unit.hit(hits).filter(|_| unit.idiom.is_none());
             tokens.push(Contribution {
                 text: shown,
                 span: text_span,
