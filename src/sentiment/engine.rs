@@ -380,50 +380,73 @@ type PlainAnswer = (Option<Lookup>, Traits, u8);
 /// every word it does not know.
 #[derive(Default)]
 pub(crate) struct Answers {
-    /// Words the vocabulary has, by the address of their entry (one entry per key: a test checks)
-    /// and their elongation: no string is hashed or compared again.
-    known: HashMap<usize, Option<PlainAnswer>, FxBuildHasher>,
-    /// Words it does not have, by the folded word and its elongation.
-    unknown: HashMap<Box<str>, (bool, Option<PlainAnswer>), FxBuildHasher>,
+    /// Words the vocabulary has, direct-mapped by the address of their entry: the entries lie in
+    /// one array, so neighbours take neighbouring slots, and nothing is hashed. Each slot holds
+    /// the address (times two, plus the word's elongation; 0 when empty) and the position of the
+    /// answer in `answers`. (One entry per key: a test checks.)
+    slots: Vec<(u64, u32)>,
+    /// Words the vocabulary does not have, by the folded word: its elongation and the position
+    /// of its answer.
+    unknown: HashMap<Box<str>, (bool, u32), FxBuildHasher>,
+    answers: Vec<Option<PlainAnswer>>,
 }
 
 impl Answers {
-    /// Distinct words kept at most in each map (about 150 bytes each); a map starts over beyond.
-    const CAPACITY: usize = 8192;
+    /// Slots of the direct-mapped cache (16 bytes each).
+    const SLOTS: usize = 1 << 13;
+    /// Answers kept at most (about 120 bytes each); the cache starts over beyond.
+    const CAPACITY: usize = 1 << 14;
 
     /// The answer for a whole word token, `None` when it splits or normalises.
     fn plain(&mut self, profile: &dyn Profile, word: &FoldedWord<'_>) -> Option<&PlainAnswer> {
         let key = word.key.as_ref();
-        match word.known.word {
+        let facts = word.known.word;
+        let (tag, at) = match facts {
             Some(entry) => {
                 let address = std::ptr::from_ref(entry) as usize;
-                let slot = address.wrapping_mul(2) | usize::from(word.elongated);
-                if self.known.len() >= Answers::CAPACITY && !self.known.contains_key(&slot) {
-                    self.known.clear();
+                let tag = (address as u64) << 1 | u64::from(word.elongated);
+                let size = std::mem::size_of::<vocabulary::Word>().max(1);
+                (tag, address / size % Answers::SLOTS)
+            }
+            None => (0, 0),
+        };
+        if self.slots.len() != Answers::SLOTS {
+            self.slots = vec![(0, 0); Answers::SLOTS];
+        }
+        let found = match facts {
+            Some(_) => self
+                .slots
+                .get(at)
+                .filter(|(cached, _)| *cached == tag)
+                .map(|&(_, position)| position),
+            None => self
+                .unknown
+                .get(key)
+                .filter(|(elongated, _)| *elongated == word.elongated)
+                .map(|&(_, position)| position),
+        };
+        if let Some(position) = found {
+            return self.answers.get(position as usize).and_then(Option::as_ref);
+        }
+        if self.answers.len() >= Answers::CAPACITY {
+            self.answers.clear();
+            self.slots.fill((0, 0));
+            self.unknown.clear();
+        }
+        let position = u32::try_from(self.answers.len()).ok()?;
+        self.answers
+            .push(plain_answer(profile, key, facts, word.elongated));
+        match facts {
+            Some(_) => {
+                if let Some(slot) = self.slots.get_mut(at) {
+                    *slot = (tag, position);
                 }
-                self.known
-                    .entry(slot)
-                    .or_insert_with(|| plain_answer(profile, key, Some(entry), word.elongated))
-                    .as_ref()
             }
             None => {
-                if self.unknown.len() >= Answers::CAPACITY && !self.unknown.contains_key(key) {
-                    self.unknown.clear();
-                }
-                // (looked up before it is inserted: the entry API would want the key owned)
-                let fresh = match self.unknown.get(key) {
-                    Some((elongated, _)) => *elongated != word.elongated,
-                    None => true,
-                };
-                if fresh {
-                    let answer = plain_answer(profile, key, None, word.elongated);
-                    self.unknown.insert(key.into(), (word.elongated, answer));
-                }
-                self.unknown
-                    .get(key)
-                    .and_then(|(_, answer)| answer.as_ref())
+                self.unknown.insert(key.into(), (word.elongated, position));
             }
         }
+        self.answers.last().and_then(Option::as_ref)
     }
 }
 
