@@ -166,6 +166,7 @@ pub(crate) fn units_into<'a>(
     units: &mut Vec<Unit<'a>>,
     hits: &mut Vec<Lookup>,
     answers: &mut Answers,
+    phrase: &mut String,
 ) {
     units.clear();
     hits.clear();
@@ -187,14 +188,9 @@ pub(crate) fn units_into<'a>(
             TokenKind::Number => {
                 let key = fold_cow(token.text);
                 let traits = profile.traits(&key);
+                let starts = idiom_starts(profile, &key, vocabulary::STARTS_ANY);
                 units.push(Unit::new(
-                    token.text,
-                    key,
-                    token.span,
-                    token.kind,
-                    None,
-                    traits,
-                    vocabulary::STARTS_ANY,
+                    token.text, key, token.span, token.kind, None, traits, starts,
                 ));
             }
             TokenKind::Word | TokenKind::Hashtag => {
@@ -268,7 +264,11 @@ pub(crate) fn units_into<'a>(
                                 let elongated = known.is_some_and(|word| word.elongated);
                                 let (lookup, traits) =
                                     profile.lookup_and_traits_folded(&key, facts, elongated);
-                                let starts = facts.map_or(0, |w| w.phrase_starts);
+                                let starts = idiom_starts(
+                                    profile,
+                                    &key,
+                                    facts.map_or(0, |w| w.phrase_starts),
+                                );
                                 (lookup, traits, starts, Some(elongated))
                             }
                             _ => {
@@ -335,7 +335,7 @@ pub(crate) fn units_into<'a>(
                     token.kind,
                     lookup,
                     profile.traits(token.text),
-                    vocabulary::STARTS_ANY,
+                    idiom_starts(profile, token.text, vocabulary::STARTS_ANY),
                 ));
             }
             TokenKind::Url | TokenKind::Mention => {
@@ -346,13 +346,13 @@ pub(crate) fn units_into<'a>(
                     token.kind,
                     None,
                     profile.traits(""),
-                    vocabulary::STARTS_ANY,
+                    idiom_starts(profile, "", vocabulary::STARTS_ANY),
                 ));
             }
         }
         mark_boundaries(units, first_new, &mut boundary, &mut punct, &mut clause);
     }
-    mark_idioms(units, profile);
+    mark_idioms(units, profile, phrase);
 }
 
 /// Notes on the first unit a token made (`first_new`, if it made any) the punctuation seen since
@@ -461,18 +461,25 @@ fn plain_answer(
         return None;
     }
     let (lookup, traits) = profile.lookup_and_traits_folded(key, facts, elongated);
-    let mut starts = facts.map_or(0, |w| w.phrase_starts);
-    // The vocabulary's idiom bit is set for a word that begins an idiom in either language:
-    // cleared here when none of this profile's idioms begins with it, so that marking idioms
-    // skips the word without building and hashing the phrase.
-    if starts & vocabulary::STARTS_IDIOM != 0 {
-        if let Some(phrases) = idiom_phrases(profile.idioms()) {
-            if !phrases.get(key).is_some_and(|phrase| phrase.continues) {
-                starts &= !vocabulary::STARTS_IDIOM;
-            }
-        }
-    }
+    let starts = idiom_starts(profile, key, facts.map_or(0, |w| w.phrase_starts));
     Some((lookup, traits, starts))
+}
+
+/// `starts` (bits of [`vocabulary::Word::phrase_starts`]) of the unit `key`, with the idiom bit
+/// made exact for `profile`: the vocabulary sets it for a word that begins an idiom in either
+/// language, and it is cleared here when none of this profile's idioms begins with the key. (A
+/// table that is not bundled keeps the bit: every unit is asked about then.) Marking idioms
+/// then starts a phrase only at a unit with the bit.
+fn idiom_starts(profile: &dyn Profile, key: &str, starts: u8) -> u8 {
+    if starts & vocabulary::STARTS_IDIOM == 0 {
+        return starts;
+    }
+    match idiom_phrases(profile.idioms()) {
+        Some(phrases) if !phrases.get(key).is_some_and(|phrase| phrase.continues) => {
+            starts & !vocabulary::STARTS_IDIOM
+        }
+        _ => starts,
+    }
 }
 
 /// Whether a run of punctuation ends a sentence: `.`, `!`, `?`, `;`, `:` or `…`.
@@ -536,7 +543,8 @@ fn lookup_unit(profile: &dyn Profile, key: &str, normalised: bool) -> (Option<Lo
             hit.rules.insert(0, Rule::Normalised);
         }
     }
-    (lookup, traits, facts.map_or(0, |w| w.phrase_starts))
+    let starts = idiom_starts(profile, key, facts.map_or(0, |w| w.phrase_starts));
+    (lookup, traits, starts)
 }
 
 /// What a phrase of units is to an idiom table: its valence, when it is an idiom, and whether
@@ -577,8 +585,9 @@ fn idiom_phrases(
         .map(|(_, phrases)| phrases)
 }
 
-/// Marks the longest idiom starting at each unit, left to right, without overlaps.
-fn mark_idioms(units: &mut [Unit<'_>], profile: &dyn Profile) {
+/// Marks the longest idiom starting at each unit, left to right, without overlaps. `phrase` is
+/// a buffer for the phrases tried.
+fn mark_idioms(units: &mut [Unit<'_>], profile: &dyn Profile, phrase: &mut String) {
     let idioms = profile.idioms();
     if idioms.is_empty() {
         return;
@@ -595,35 +604,34 @@ fn mark_idioms(units: &mut [Unit<'_>], profile: &dyn Profile) {
         },
     };
     let mut i = 0;
-    let mut phrase = String::new();
     while i < units.len() {
-        // (The unit's own key: its vocabulary bit answers without hashing it when clear.)
+        // (With a bundled table the unit's idiom bit is exact ([`idiom_starts`]): no phrase
+        // begins with a unit without it.)
         let may_start = match phrases {
             Some(_) => units[i].starts & vocabulary::STARTS_IDIOM != 0,
-            None => true,
+            None => probe(&units[i].key).continues,
         };
-        if !may_start || !probe(&units[i].key).continues {
+        if !may_start {
             i += 1;
             continue;
         }
+        // The longest idiom: extend unit by unit while some idiom goes on with the phrase, and
+        // not across punctuation ("no, doubt" is not "no doubt").
         let mut matched = None;
-        // an idiom does not run across punctuation ("no, doubt" is not "no doubt")
-        let reach = units[i + 1..]
-            .iter()
-            .take(longest.saturating_sub(1))
-            .take_while(|u| !u.after_punct)
-            .count()
-            + 1;
-        // The longest idiom: extend unit by unit while some idiom goes on with the phrase.
         phrase.clear();
         phrase.push_str(&units[i].key);
-        for len in 2..=reach {
+        let mut len = 1;
+        while len < longest {
+            let Some(next) = units.get(i + len).filter(|unit| !unit.after_punct) else {
+                break;
+            };
             // elided units join without a space, as typed: "non c'è male"
-            if !units[i + len - 2].key.ends_with('\'') {
+            if !units[i + len - 1].key.ends_with('\'') {
                 phrase.push(' ');
             }
-            phrase.push_str(&units[i + len - 1].key);
-            let found = probe(&phrase);
+            phrase.push_str(&next.key);
+            len += 1;
+            let found = probe(phrase);
             if let Some(valence) = found.valence {
                 matched = Some((valence, len));
             }
@@ -720,10 +728,9 @@ fn modifier_after(
 
 /// Whether a negative-polarity word follows unit `i` in its sentence ("non mi piace **per
 /// niente**", "non è **affatto** vero"), which makes a negation stronger.
-fn reinforced_after(units: &[Unit<'_>], i: usize, profile: &dyn Profile) -> bool {
+/// `two` is a buffer for the two-word phrases.
+fn reinforced_after(units: &[Unit<'_>], i: usize, profile: &dyn Profile, two: &mut String) -> bool {
     let mut j = i + 1;
-    // One buffer for the two-word phrases, not a new string for each.
-    let mut two = String::new();
     while j < units.len() && j <= i + SCOPE && !units[j].starts_sentence {
         let next = units.get(j + 1).filter(|u| !u.starts_sentence);
         if let Some(next) = next {
@@ -733,7 +740,7 @@ fn reinforced_after(units: &[Unit<'_>], i: usize, profile: &dyn Profile) -> bool
             two.push_str(&next.key);
         }
         if profile.is_reinforcing_npi(&units[j].key)
-            || (next.is_some() && profile.is_reinforcing_npi(&two))
+            || (next.is_some() && profile.is_reinforcing_npi(two))
         {
             return true;
         }
@@ -828,6 +835,7 @@ pub fn score_folded<'a>(
         None => 2,
     };
     let mut hits = buffers.hits;
+    let mut phrase = buffers.phrase;
     units_into(
         tokens,
         words,
@@ -835,6 +843,7 @@ pub fn score_folded<'a>(
         &mut units,
         &mut hits,
         &mut answers[cache],
+        &mut phrase,
     );
     let caps_diff = caps_differential(&units);
     let n = units.len();
@@ -854,8 +863,7 @@ pub fn score_folded<'a>(
 
     // Buffers every unit reuses.
     let mut scope = buffers.scope;
-    let mut between = Vec::new();
-    let mut phrase = String::new();
+    let mut between = reuse_allocation(buffers.between);
     for i in 0..n {
         let unit = &units[i];
         if unit.inside_idiom {
@@ -1004,7 +1012,7 @@ pub fn score_folded<'a>(
             );
             valence += scalar * valence.signum();
         }
-        if negations > 0 && reinforced_after(&units, i, profile) {
+        if negations > 0 && reinforced_after(&units, i, profile, &mut phrase) {
             valence += BOOSTER_INCREMENT.copysign(valence);
             note(&mut rules, i, Rule::Boosted);
         }
@@ -1035,7 +1043,7 @@ pub fn score_folded<'a>(
             }
         }
     }
-    apply_contrast(&units, &mut valences, profile, |i| {
+    apply_contrast(&units, &mut valences, profile, &mut phrase, |i| {
         note(&mut rules, i, Rule::Contrast)
     });
     let result = finish(
@@ -1048,6 +1056,7 @@ pub fn score_folded<'a>(
         lang,
         explain,
     );
+    let between = reuse_allocation(between);
     BUFFERS.with(|buffers| {
         buffers.set(Buffers {
             units: reuse_allocation(units),
@@ -1055,6 +1064,8 @@ pub fn score_folded<'a>(
             scope,
             answers,
             hits,
+            phrase,
+            between,
         })
     });
     result
@@ -1070,6 +1081,9 @@ struct Buffers {
     /// Per profile (English, Italian, symbols only).
     answers: [Answers; 3],
     hits: Vec<Lookup>,
+    /// For the phrases built while scoring (idioms, modifiers, contrast words).
+    phrase: String,
+    between: Vec<&'static str>,
 }
 
 thread_local! {
@@ -1122,6 +1136,7 @@ fn apply_contrast(
     units: &[Unit<'_>],
     valences: &mut [f64],
     profile: &dyn Profile,
+    phrase: &mut String,
     mut mark: impl FnMut(usize),
 ) {
     let longest = profile.max_contrast_words();
@@ -1133,7 +1148,6 @@ fn apply_contrast(
     }) else {
         return;
     };
-    let mut phrase = String::new();
     for i in first..units.len() {
         for len in (1..=longest.min(units.len() - i)).rev() {
             let contrast = if len == 1 {
@@ -1148,7 +1162,7 @@ fn apply_contrast(
                     }
                     phrase.push_str(&unit.key);
                 }
-                profile.contrast(&phrase)
+                profile.contrast(phrase)
             };
             let Some(contrast) = contrast else {
                 continue;
