@@ -202,7 +202,7 @@ pub(crate) fn units_into<'a>(
                 let offset = token.text.len() - body.len();
                 let known = words.get(at_token).and_then(Option::as_ref);
                 if let Some(word) = known {
-                    if let Some((hit, traits, starts)) = answers.plain(profile, word) {
+                    if let Some((hit, traits, starts)) = answers.word(profile, word) {
                         let lookup = keep(hits, hit.clone());
                         let mut unit = Unit::with_case(
                             token.text,
@@ -296,7 +296,8 @@ pub(crate) fn units_into<'a>(
                                 Cow::Borrowed(word) => Cow::Borrowed(&word[start..end]),
                                 Cow::Owned(word) => Cow::Owned(word[start..end].to_string()),
                             };
-                            let (key, normalised) = profile.normalise(piece);
+                            let facts = vocabulary::word(&piece);
+                            let (key, normalised) = profile.normalise_known(piece, facts);
                             let raw = body.get(b_start..b_end).unwrap_or(body);
                             // Spans of split pieces: folding kept byte lengths, so offsets carry over.
                             let before = crate::text::utf16_len(
@@ -306,7 +307,18 @@ pub(crate) fn units_into<'a>(
                                 start: token.span.start + before,
                                 end: token.span.start + before + crate::text::utf16_len(raw),
                             };
-                            let (lookup, traits, starts) = lookup_unit(profile, &key, normalised);
+                            // (A piece normalisation left as it was has the entry looked up
+                            // already, and its answer may be known.)
+                            let known = match normalised {
+                                false => answers
+                                    .plain(profile, &key, facts, is_elongated(&key))
+                                    .map(|(hit, traits, starts)| (hit.clone(), *traits, *starts)),
+                                true => None,
+                            };
+                            let (lookup, traits, starts) = match known {
+                                Some(answer) => answer,
+                                None => lookup_unit(profile, &key, normalised),
+                            };
                             let lookup = keep(hits, lookup);
                             units.push(Unit::new(
                                 raw, key, span, token.kind, lookup, traits, starts,
@@ -398,13 +410,23 @@ impl Answers {
     const CAPACITY: usize = 1 << 14;
 
     /// The answer for a whole word token, `None` when it splits or normalises.
-    fn plain(&mut self, profile: &dyn Profile, word: &FoldedWord<'_>) -> Option<&PlainAnswer> {
-        let key = word.key.as_ref();
-        let facts = word.known.word;
+    fn word(&mut self, profile: &dyn Profile, word: &FoldedWord<'_>) -> Option<&PlainAnswer> {
+        self.plain(profile, word.key.as_ref(), word.known.word, word.elongated)
+    }
+
+    /// The answer for the folded unit `key`, its vocabulary entry (`facts`) and its elongation;
+    /// `None` when it splits or normalises.
+    fn plain(
+        &mut self,
+        profile: &dyn Profile,
+        key: &str,
+        facts: Option<&'static vocabulary::Word>,
+        elongated: bool,
+    ) -> Option<&PlainAnswer> {
         let (tag, at) = match facts {
             Some(entry) => {
                 let address = std::ptr::from_ref(entry) as usize;
-                let tag = (address as u64) << 1 | u64::from(word.elongated);
+                let tag = (address as u64) << 1 | u64::from(elongated);
                 let size = std::mem::size_of::<vocabulary::Word>().max(1);
                 (tag, address / size % Answers::SLOTS)
             }
@@ -422,7 +444,7 @@ impl Answers {
             None => self
                 .unknown
                 .get(key)
-                .filter(|(elongated, _)| *elongated == word.elongated)
+                .filter(|(cached, _)| *cached == elongated)
                 .map(|&(_, position)| position),
         };
         if let Some(position) = found {
@@ -435,7 +457,7 @@ impl Answers {
         }
         let position = u32::try_from(self.answers.len()).ok()?;
         self.answers
-            .push(plain_answer(profile, key, facts, word.elongated));
+            .push(plain_answer(profile, key, facts, elongated));
         match facts {
             Some(_) => {
                 if let Some(slot) = self.slots.get_mut(at) {
@@ -443,7 +465,7 @@ impl Answers {
                 }
             }
             None => {
-                self.unknown.insert(key.into(), (word.elongated, position));
+                self.unknown.insert(key.into(), (elongated, position));
             }
         }
         self.answers.last().and_then(Option::as_ref)
@@ -503,19 +525,32 @@ fn ends_clause(punct: &str) -> bool {
 fn count_marks(text: &str) -> (usize, usize) {
     const ONES: u64 = u64::from_le_bytes([0x01; 8]);
     const LOW7: u64 = u64::from_le_bytes([0x7f; 8]);
-    // The bytes of `word` equal to `mark`: exact (no carries between bytes), one bit each.
+    // 1 in each byte of `word` equal to `mark`, 0 in the others: exact (no carries between
+    // bytes).
     let equal = |word: u64, mark: u8| {
         let diff = word ^ (ONES * u64::from(mark));
-        (!(((diff & LOW7) + LOW7) | diff | LOW7)).count_ones() as usize
+        (!(((diff & LOW7) + LOW7) | diff | LOW7)) >> 7
     };
-    let mut chunks = text.as_bytes().chunks_exact(8);
+    // The sum of the bytes of `lanes`: added in pairs into four 16-bit lanes (at most 510
+    // each), which one multiply adds up into the top 16 bits (at most 2040: no carry out).
+    let total = |lanes: u64| {
+        let pairs = (lanes & 0x00ff_00ff_00ff_00ff) + (lanes >> 8 & 0x00ff_00ff_00ff_00ff);
+        (pairs.wrapping_mul(0x0001_0001_0001_0001) >> 48) as usize
+    };
     let (mut exclamations, mut questions) = (0, 0);
-    for chunk in &mut chunks {
-        if let Ok(bytes) = <[u8; 8]>::try_from(chunk) {
-            let word = u64::from_le_bytes(bytes);
-            exclamations += equal(word, b'!');
-            questions += equal(word, b'?');
+    let mut chunks = text.as_bytes().chunks_exact(8);
+    // Byte lanes count up to 255 chunks before they are added up.
+    while chunks.len() > 0 {
+        let (mut lanes_exclamations, mut lanes_questions) = (0u64, 0u64);
+        for chunk in chunks.by_ref().take(255) {
+            if let Ok(bytes) = <[u8; 8]>::try_from(chunk) {
+                let word = u64::from_le_bytes(bytes);
+                lanes_exclamations += equal(word, b'!');
+                lanes_questions += equal(word, b'?');
+            }
         }
+        exclamations += total(lanes_exclamations);
+        questions += total(lanes_questions);
     }
     for &b in chunks.remainder() {
         exclamations += usize::from(b == b'!');
@@ -668,16 +703,17 @@ fn scope_before(
     scope: &mut Vec<(usize, usize)>,
 ) {
     scope.clear();
+    let english = profile.lang() == Some(Lang::En);
     let mut counted = 0;
     let mut j = i;
     while j > 0 && counted < SCOPE && !units[j].starts_sentence {
         j -= 1;
         // A contrast word starts a new clause: "non è brutto, anzi è bellissimo".
-        if profile.lang() != Some(Lang::En) && units[j].traits.contrast.is_some() {
+        if !english && units[j].traits.contrast.is_some() {
             break;
         }
         // Transparent words (clitics, auxiliaries) are in the scope but do not use it up.
-        let transparent = profile.lang() != Some(Lang::En) && units[j].traits.transparent;
+        let transparent = !english && units[j].traits.transparent;
         scope.push((j, counted.min(SCOPE - 1)));
         if !transparent {
             counted += 1;
@@ -1387,6 +1423,10 @@ mod tests {
             assert_eq!(count_marks(&text), expected, "{text:?}");
         }
         assert_eq!(count_marks("Great!!! Really?? ¡No!"), (4, 2));
+        // More marks than a byte lane holds before it is added up.
+        let long = "!?!!".repeat(1000);
+        assert_eq!(count_marks(&long), (3000, 1000));
+        assert_eq!(count_marks(&"!".repeat(8 * 256 + 3)), (8 * 256 + 3, 0));
     }
 
     #[test]
