@@ -17,7 +17,7 @@
 //! linearly with the text.
 
 use std::borrow::Cow;
-use std::cell::Cell;
+use std::cell::RefCell;
 use std::collections::HashMap;
 use std::sync::OnceLock;
 
@@ -861,29 +861,44 @@ pub fn score_folded<'a>(
     lang: DetectedLang,
     explain: bool,
 ) -> Sentiment {
+    BUFFERS.with(|buffers| match buffers.try_borrow_mut() {
+        Ok(mut buffers) => score_in(text, tokens, words, lang, explain, &mut buffers),
+        // (Only if scoring were ever re-entered on this thread: fresh buffers then.)
+        Err(_) => score_in(text, tokens, words, lang, explain, &mut Buffers::default()),
+    })
+}
+
+/// [`score_folded`] with the buffers it keeps between texts, borrowed in place (the answer
+/// caches are large to move).
+fn score_in<'a>(
+    text: &str,
+    tokens: &[crate::text::Token<'a>],
+    words: &[Option<FoldedWord<'a>>],
+    lang: DetectedLang,
+    explain: bool,
+    buffers: &mut Buffers,
+) -> Sentiment {
     let profile = profile_for(lang.lang);
-    let buffers = BUFFERS.with(Cell::take);
-    let mut units = reuse_allocation(buffers.units);
-    let mut answers = buffers.answers;
+    let mut units = reuse_allocation(std::mem::take(&mut buffers.units));
     let cache = match profile.lang() {
         Some(Lang::En) => 0,
         Some(Lang::It) => 1,
         None => 2,
     };
-    let mut hits = buffers.hits;
-    let mut phrase = buffers.phrase;
+    let mut hits = std::mem::take(&mut buffers.hits);
+    let mut phrase = std::mem::take(&mut buffers.phrase);
     units_into(
         tokens,
         words,
         profile,
         &mut units,
         &mut hits,
-        &mut answers[cache],
+        &mut buffers.answers[cache],
         &mut phrase,
     );
     let caps_diff = caps_differential(&units);
     let n = units.len();
-    let mut valences = buffers.valences;
+    let mut valences = std::mem::take(&mut buffers.valences);
     valences.clear();
     valences.resize(n, 0.0);
     let mut rules: Vec<Vec<Rule>> = if explain {
@@ -898,8 +913,8 @@ pub fn score_folded<'a>(
     };
 
     // Buffers every unit reuses.
-    let mut scope = buffers.scope;
-    let mut between = reuse_allocation(buffers.between);
+    let mut scope = std::mem::take(&mut buffers.scope);
+    let mut between = reuse_allocation(std::mem::take(&mut buffers.between));
     for i in 0..n {
         let unit = &units[i];
         if unit.inside_idiom {
@@ -1092,18 +1107,12 @@ pub fn score_folded<'a>(
         lang,
         explain,
     );
-    let between = reuse_allocation(between);
-    BUFFERS.with(|buffers| {
-        buffers.set(Buffers {
-            units: reuse_allocation(units),
-            valences,
-            scope,
-            answers,
-            hits,
-            phrase,
-            between,
-        })
-    });
+    buffers.between = reuse_allocation(between);
+    buffers.units = reuse_allocation(units);
+    buffers.valences = valences;
+    buffers.scope = scope;
+    buffers.hits = hits;
+    buffers.phrase = phrase;
     result
 }
 
@@ -1123,7 +1132,7 @@ struct Buffers {
 }
 
 thread_local! {
-    static BUFFERS: Cell<Buffers> = Cell::default();
+    static BUFFERS: RefCell<Buffers> = RefCell::default();
 }
 
 /// Applies the profile's weight to the words of sentences that end with a question mark
@@ -1473,7 +1482,7 @@ mod tests {
         ];
         for lang in [Lang::En, Lang::It] {
             let given = DetectedLang::given(lang);
-            BUFFERS.with(Cell::take);
+            BUFFERS.with(RefCell::take);
             let fresh: Vec<_> = texts.iter().map(|t| score(t, given, true)).collect();
             let again: Vec<_> = texts.iter().map(|t| score(t, given, true)).collect();
             let plain: Vec<_> = texts.iter().map(|t| score(t, given, false)).collect();
