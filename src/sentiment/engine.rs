@@ -66,6 +66,9 @@ pub(crate) struct Unit<'a> {
     /// Which phrases the key may begin ([`vocabulary::STARTS_IDIOM`]...): phrases are built and
     /// looked up only from units with the bit.
     pub starts: u8,
+    /// [`phrase_hash`] of `key` when the answer cache had it (a power of 0 when not: the
+    /// power of any key is odd).
+    pub key_hash: (u64, u64),
     pub span: Span,
     pub kind: TokenKind,
     pub upper: bool,
@@ -126,6 +129,7 @@ impl<'a> Unit<'a> {
             kind,
             upper,
             elongated: None,
+            key_hash: (0, 0),
             lookup,
             idiom: None,
             inside_idiom: false,
@@ -202,7 +206,7 @@ pub(crate) fn units_into<'a>(
                 let offset = token.text.len() - body.len();
                 let known = words.get(at_token).and_then(Option::as_ref);
                 if let Some(word) = known {
-                    if let Some((hit, traits, starts)) = answers.word(profile, word) {
+                    if let Some((hit, traits, starts, key_hash)) = answers.word(profile, word) {
                         let lookup = keep(hits, hit.clone());
                         let mut unit = Unit::with_case(
                             token.text,
@@ -215,6 +219,7 @@ pub(crate) fn units_into<'a>(
                             word.upper,
                         );
                         unit.elongated = Some(word.elongated);
+                        unit.key_hash = *key_hash;
                         units.push(unit);
                         mark_boundaries(units, first_new, &mut boundary, &mut punct, &mut clause);
                         continue;
@@ -310,9 +315,11 @@ pub(crate) fn units_into<'a>(
                             // (A piece normalisation left as it was has the entry looked up
                             // already, and its answer may be known.)
                             let known = match normalised {
-                                false => answers
-                                    .plain(profile, &key, facts, is_elongated(&key))
-                                    .map(|(hit, traits, starts)| (hit.clone(), *traits, *starts)),
+                                false => {
+                                    answers.plain(profile, &key, facts, is_elongated(&key)).map(
+                                        |(hit, traits, starts, _)| (hit.clone(), *traits, *starts),
+                                    )
+                                }
                                 true => None,
                             };
                             let (lookup, traits, starts) = match known {
@@ -384,8 +391,8 @@ fn mark_boundaries(
 }
 
 /// What a profile makes of a whole folded word that neither splits nor normalises: its lookup,
-/// traits and the phrases it may begin.
-type PlainAnswer = (Option<Lookup>, Traits, u8);
+/// traits, the phrases it may begin, and its [`phrase_hash`].
+type PlainAnswer = (Option<Lookup>, Traits, u8, (u64, u64));
 
 /// The answers of one profile for the folded words it has seen, kept between texts: a batch
 /// meets the same words again and again, and Italian tries elongation, enclitics and prefixes on
@@ -484,7 +491,7 @@ fn plain_answer(
     }
     let (lookup, traits) = profile.lookup_and_traits_folded(key, facts, elongated);
     let starts = idiom_starts(profile, key, facts.map_or(0, |w| w.phrase_starts));
-    Some((lookup, traits, starts))
+    Some((lookup, traits, starts, phrase_hash(key)))
 }
 
 /// `starts` (bits of [`vocabulary::Word::phrase_starts`]) of the unit `key`, with the idiom bit
@@ -497,7 +504,12 @@ fn idiom_starts(profile: &dyn Profile, key: &str, starts: u8) -> u8 {
         return starts;
     }
     match idiom_phrases(profile.idioms()) {
-        Some(phrases) if !phrases.get(key).is_some_and(|phrase| phrase.continues) => {
+        Some(index)
+            if !index
+                .phrases
+                .get(key)
+                .is_some_and(|phrase| phrase.continues) =>
+        {
             starts & !vocabulary::STARTS_IDIOM
         }
         _ => starts,
@@ -591,19 +603,27 @@ struct IdiomPhrase {
     continues: bool,
 }
 
-/// The idioms of `idioms` and their prefixes ([`IdiomPhrase`]), `None` for a table that is not
-/// bundled.
-fn idiom_phrases(
-    idioms: &Table,
-) -> Option<&'static HashMap<&'static str, IdiomPhrase, FxBuildHasher>> {
-    type Phrases = HashMap<&'static str, IdiomPhrase, FxBuildHasher>;
-    static PHRASES: OnceLock<Vec<(&'static str, Phrases)>> = OnceLock::new();
+/// The idioms of one table and their prefixes ([`IdiomPhrase`]), by phrase and by
+/// [`phrase_hash`] of the phrase.
+struct IdiomIndex {
+    phrases: HashMap<&'static str, IdiomPhrase, FxBuildHasher>,
+    /// By hash: a phrase longer than one unit is extended by hashing only the unit added, and
+    /// probed without building or comparing strings. Phrases whose hashes collide share an
+    /// entry (valence set if either has one, `continues` if either goes on), so the entry of a
+    /// phrase may say more than the phrase is, never less: a valence found here is confirmed in
+    /// `phrases`.
+    hashed: HashMap<u64, IdiomPhrase, FxBuildHasher>,
+}
+
+/// [`IdiomIndex`] of `idioms`, `None` for a table that is not bundled.
+fn idiom_phrases(idioms: &Table) -> Option<&'static IdiomIndex> {
+    static PHRASES: OnceLock<Vec<(&'static str, IdiomIndex)>> = OnceLock::new();
     let all = PHRASES.get_or_init(|| {
         crate::lexicon::all_tables()
             .into_iter()
             .filter(|table| table.source.ends_with("idioms.tsv"))
             .map(|table| {
-                let mut phrases = Phrases::default();
+                let mut phrases = HashMap::<&'static str, IdiomPhrase, FxBuildHasher>::default();
                 // In row order, so that a key's last row wins, as in the table's own index.
                 for (idiom, entry) in table.entries() {
                     phrases.entry(idiom).or_default().valence = entry.value;
@@ -611,13 +631,34 @@ fn idiom_phrases(
                         phrases.entry(prefix).or_default().continues = true;
                     }
                 }
-                (table.source, phrases)
+                let mut hashed = HashMap::<u64, IdiomPhrase, FxBuildHasher>::default();
+                for (phrase, found) in &phrases {
+                    let shared = hashed.entry(phrase_hash(phrase).0).or_default();
+                    shared.valence = shared.valence.or(found.valence);
+                    shared.continues |= found.continues;
+                }
+                (table.source, IdiomIndex { phrases, hashed })
             })
             .collect()
     });
     all.iter()
         .find(|(source, _)| *source == idioms.source)
-        .map(|(_, phrases)| phrases)
+        .map(|(_, index)| index)
+}
+
+/// The multiplier of [`phrase_hash`] (odd).
+const PHRASE_BASE: u64 = 0x0000_0100_0000_01b3;
+
+/// A polynomial hash of `text` (wrapping), and `PHRASE_BASE` to the power of its length: the
+/// hash of `a` followed by `b` is `hash(a) × power(b) + hash(b)`, so a phrase is hashed unit by
+/// unit as it grows.
+fn phrase_hash(text: &str) -> (u64, u64) {
+    text.bytes().fold((0, 1), |(hash, power), byte| {
+        (
+            hash.wrapping_mul(PHRASE_BASE).wrapping_add(u64::from(byte)),
+            power.wrapping_mul(PHRASE_BASE),
+        )
+    })
 }
 
 /// Marks the longest idiom starting at each unit, left to right, without overlaps. `phrase` is
@@ -628,23 +669,16 @@ fn mark_idioms(units: &mut [Unit<'_>], profile: &dyn Profile, phrase: &mut Strin
         return;
     }
     let longest = idioms.max_words().min(8);
-    let phrases = idiom_phrases(idioms);
-    // What `phrase` is to the table (a table that is not bundled is asked directly, and any
-    // phrase may go on).
-    let probe = |phrase: &str| match phrases {
-        Some(phrases) => phrases.get(phrase).copied().unwrap_or_default(),
-        None => IdiomPhrase {
-            valence: idioms.decimal(phrase, 0),
-            continues: true,
-        },
-    };
+    let index = idiom_phrases(idioms);
+    // Units join with a space, except after an elision: "non c'è male".
+    let joins_with_space = |unit: &Unit<'_>| !unit.key.ends_with('\'');
     let mut i = 0;
     while i < units.len() {
         // (With a bundled table the unit's idiom bit is exact ([`idiom_starts`]): no phrase
         // begins with a unit without it.)
-        let may_start = match phrases {
+        let may_start = match index {
             Some(_) => units[i].starts & vocabulary::STARTS_IDIOM != 0,
-            None => probe(&units[i].key).continues,
+            None => true,
         };
         if !may_start {
             i += 1;
@@ -653,20 +687,50 @@ fn mark_idioms(units: &mut [Unit<'_>], profile: &dyn Profile, phrase: &mut Strin
         // The longest idiom: extend unit by unit while some idiom goes on with the phrase, and
         // not across punctuation ("no, doubt" is not "no doubt").
         let mut matched = None;
-        phrase.clear();
-        phrase.push_str(&units[i].key);
+        // (hashed when a second unit is added: most phrases get none)
+        let mut hash = None;
+        if index.is_none() {
+            phrase.clear();
+            phrase.push_str(&units[i].key);
+        }
         let mut len = 1;
         while len < longest {
             let Some(next) = units.get(i + len).filter(|unit| !unit.after_punct) else {
                 break;
             };
-            // elided units join without a space, as typed: "non c'è male"
-            if !units[i + len - 1].key.ends_with('\'') {
-                phrase.push(' ');
-            }
-            phrase.push_str(&next.key);
+            let space = joins_with_space(&units[i + len - 1]);
             len += 1;
-            let found = probe(phrase);
+            let found = match index {
+                Some(index) => {
+                    let mut so_far = hash.unwrap_or_else(|| key_hash(&units[i]).0);
+                    if space {
+                        so_far = so_far
+                            .wrapping_mul(PHRASE_BASE)
+                            .wrapping_add(u64::from(b' '));
+                    }
+                    let (added, power) = key_hash(next);
+                    so_far = so_far.wrapping_mul(power).wrapping_add(added);
+                    hash = Some(so_far);
+                    let mut found = index.hashed.get(&so_far).copied().unwrap_or_default();
+                    if found.valence.is_some() {
+                        // (confirmed on the phrase itself: the hash may be another phrase's)
+                        build_phrase(phrase, &units[i..i + len]);
+                        found.valence = index.phrases.get(phrase.as_str()).and_then(|p| p.valence);
+                    }
+                    found
+                }
+                // A table that is not bundled is asked directly, and any phrase may go on.
+                None => {
+                    if space {
+                        phrase.push(' ');
+                    }
+                    phrase.push_str(&next.key);
+                    IdiomPhrase {
+                        valence: idioms.decimal(phrase, 0),
+                        continues: true,
+                    }
+                }
+            };
             if let Some(valence) = found.valence {
                 matched = Some((valence, len));
             }
@@ -684,6 +748,25 @@ fn mark_idioms(units: &mut [Unit<'_>], profile: &dyn Profile, phrase: &mut Strin
             }
             None => i += 1,
         }
+    }
+}
+
+/// [`phrase_hash`] of a unit's key, cached or computed.
+fn key_hash(unit: &Unit<'_>) -> (u64, u64) {
+    match unit.key_hash {
+        (_, 0) => phrase_hash(&unit.key),
+        known => known,
+    }
+}
+
+/// `phrase` set to the keys of `units` joined as [`mark_idioms`] joins them.
+fn build_phrase(phrase: &mut String, units: &[Unit<'_>]) {
+    phrase.clear();
+    for (k, unit) in units.iter().enumerate() {
+        if k > 0 && !units[k - 1].key.ends_with('\'') {
+            phrase.push(' ');
+        }
+        phrase.push_str(&unit.key);
     }
 }
 
@@ -1436,6 +1519,43 @@ mod tests {
         let long = "!?!!".repeat(1000);
         assert_eq!(count_marks(&long), (3000, 1000));
         assert_eq!(count_marks(&"!".repeat(8 * 256 + 3)), (8 * 256 + 3, 0));
+    }
+
+    /// Marking idioms extends a phrase's hash unit by unit: that must give the hash of the
+    /// whole phrase, which is what the index holds.
+    #[test]
+    fn a_phrase_hashes_as_its_parts_joined() {
+        let parts = ["non", " ", "c'", "è", " ", "male", "", "perché", "😀"];
+        for start in 0..parts.len() {
+            for end in start..=parts.len() {
+                let (mut hash, mut power) = (0u64, 1u64);
+                for part in &parts[start..end] {
+                    let (added, part_power) = phrase_hash(part);
+                    hash = hash.wrapping_mul(part_power).wrapping_add(added);
+                    power = power.wrapping_mul(part_power);
+                }
+                assert_eq!((hash, power), phrase_hash(&parts[start..end].concat()));
+                assert_eq!(power % 2, 1, "a power is never 0, the mark of no hash");
+            }
+        }
+    }
+
+    #[test]
+    fn idioms_are_found_across_elisions_and_not_across_punctuation() {
+        let it = DetectedLang::given(Lang::It);
+        let idiom_of = |text: &str| {
+            let scored = score(text, it, true);
+            scored
+                .tokens
+                .iter()
+                .find(|t| t.rules.contains(&Rule::Idiom))
+                .map(|t| t.text.clone())
+        };
+        assert_eq!(
+            idiom_of("oggi non c'è male").as_deref(),
+            Some("non c'è male")
+        );
+        assert_eq!(idiom_of("oggi non c'è, male"), None);
     }
 
     #[test]
