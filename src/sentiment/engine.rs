@@ -898,14 +898,22 @@ fn modifier_scalar(
 }
 
 /// The modifier scalar of the two-word phrase `first second` ("kind of", "un po'").
+#[inline]
 fn pair_modifier(first: &Unit<'_>, second: &Unit<'_>, profile: &dyn Profile) -> Option<f64> {
     // Only a word that begins some modifier phrase can begin this one; an elongated word may be
-    // one written long ("kiiind of"), which profiles collapse.
+    // one written long ("kiiind of"), which profiles collapse. (Asked of most units near a
+    // sentiment word: this test stays inline, the phrase is built out of line.)
     if first.starts & vocabulary::STARTS_MODIFIER_PHRASE == 0
         && !first.elongated.unwrap_or_else(|| is_elongated(&first.key))
     {
         return None;
     }
+    phrase_modifier(first, second, profile)
+}
+
+/// [`pair_modifier`] of a pair that may be a modifier phrase.
+#[inline(never)]
+fn phrase_modifier(first: &Unit<'_>, second: &Unit<'_>, profile: &dyn Profile) -> Option<f64> {
     let mut phrase = [0u8; 64];
     let len = first.key.len() + 1 + second.key.len();
     // Modifier phrases are short; a longer pair is none of them, but ask anyway to stay exact.
@@ -995,6 +1003,11 @@ fn score_in<'a>(
         }
     };
 
+    // What the profile is, asked once.
+    let english = profile.lang() == Some(Lang::En);
+    let concord = profile.negative_concord();
+    let negation_ends_at_clause = profile.negation_ends_at_clause();
+
     // Buffers every unit reuses.
     let mut scope = std::mem::take(&mut buffers.scope);
     let mut between = reuse_allocation(std::mem::take(&mut buffers.between));
@@ -1039,7 +1052,7 @@ fn score_in<'a>(
         }
 
         // VADER: "no" directly before a lexicon word is a negator, not a negative word.
-        if profile.lang() == Some(Lang::En)
+        if english
             && unit.idiom.is_none()
             && unit.key == "no"
             && i + 1 < n
@@ -1047,7 +1060,7 @@ fn score_in<'a>(
         {
             continue;
         }
-        if profile.lang() == Some(Lang::En) && unit.idiom.is_none() {
+        if english && unit.idiom.is_none() {
             // (a "no" that starts an idiom, "no doubt", is part of the idiom, not a negator)
             let before = |k: usize| {
                 (i >= k && units[i - k].idiom.is_none() && !units[i - k].inside_idiom)
@@ -1072,9 +1085,9 @@ fn score_in<'a>(
         let is_symbol = matches!(unit.kind, TokenKind::Emoji | TokenKind::Emoticon);
         // An idiom that carries its own negator ("nessun problema") is not negated again by a
         // negator before it where negation is concord ("non c'è nessun problema").
-        let carries_negation = unit.idiom.is_some_and(|(_, len)| {
-            profile.negative_concord() && units[i..i + len].iter().any(|u| u.traits.negator)
-        });
+        let carries_negation = unit
+            .idiom
+            .is_some_and(|(_, len)| concord && units[i..i + len].iter().any(|u| u.traits.negator));
         if is_symbol || carries_negation {
             scope.clear();
         } else {
@@ -1119,12 +1132,11 @@ fn score_in<'a>(
                 // "without a doubt, excellent": not a negation
             } else if word.traits.negator
                 && !comparison
-                && !(profile.negation_ends_at_clause()
-                    && units[j + 1..=i].iter().any(|u| u.starts_clause))
+                && !(negation_ends_at_clause && units[j + 1..=i].iter().any(|u| u.starts_clause))
             {
                 // With negative concord ("non l'ho mai apprezzato") a second negator in the
                 // scope is the same negation, not a double one: it makes it firmer instead.
-                if negations == 0 || !profile.negative_concord() {
+                if negations == 0 || !concord {
                     valence *= NEGATION_SCALAR;
                     note(&mut rules, i, Rule::Negated);
                 } else if negations == 1 {
