@@ -178,7 +178,7 @@ pub(crate) fn units_into<'a>(
     let mut boundary = false;
     let mut punct = false;
     let mut clause = false;
-    for (at_token, &token) in tokens.iter().enumerate() {
+    for (at_token, token) in tokens.iter().enumerate() {
         let first_new = units.len();
         match token.kind {
             TokenKind::Punct => {
@@ -207,21 +207,28 @@ pub(crate) fn units_into<'a>(
                 let known = words.get(at_token).and_then(Option::as_ref);
                 if let Some(word) = known {
                     if let Some((hit, traits, starts, key_hash)) = answers.word(profile, word) {
-                        let lookup = keep(hits, hit.clone());
-                        let mut unit = Unit::with_case(
-                            token.text,
-                            Cow::Borrowed(word.key.as_ref()),
-                            token.span,
-                            token.kind,
+                        // (Most units: built whole and pushed once.)
+                        let lookup = match hit {
+                            Some(hit) => keep(hits, Some(hit.clone())),
+                            None => None,
+                        };
+                        units.push(Unit {
+                            raw: token.text,
+                            key: Cow::Borrowed(word.key.as_ref()),
+                            traits: *traits,
+                            starts: *starts,
+                            key_hash: *key_hash,
+                            span: token.span,
+                            kind: token.kind,
+                            upper: word.upper,
+                            elongated: Some(word.elongated),
                             lookup,
-                            *traits,
-                            *starts,
-                            word.upper,
-                        );
-                        unit.elongated = Some(word.elongated);
-                        unit.key_hash = *key_hash;
-                        units.push(unit);
-                        mark_boundaries(units, first_new, &mut boundary, &mut punct, &mut clause);
+                            idiom: None,
+                            inside_idiom: false,
+                            starts_sentence: std::mem::take(&mut boundary),
+                            after_punct: std::mem::take(&mut punct),
+                            starts_clause: std::mem::take(&mut clause),
+                        });
                         continue;
                     }
                 }
