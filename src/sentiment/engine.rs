@@ -206,7 +206,7 @@ pub(crate) fn units_into<'a>(
                 let offset = token.text.len() - body.len();
                 let known = words.get(at_token).and_then(Option::as_ref);
                 if let Some(word) = known {
-                    if let Some((hit, traits, starts, key_hash)) = answers.word(profile, word) {
+                    if let Some((answer, hit)) = answers.word(profile, word) {
                         // (Most units: built whole and pushed once.)
                         let lookup = match hit {
                             Some(hit) => keep(hits, Some(hit.clone())),
@@ -215,9 +215,9 @@ pub(crate) fn units_into<'a>(
                         units.push(Unit {
                             raw: token.text,
                             key: Cow::Borrowed(word.key.as_ref()),
-                            traits: *traits,
-                            starts: *starts,
-                            key_hash: *key_hash,
+                            traits: answer.traits,
+                            starts: answer.starts,
+                            key_hash: answer.key_hash,
                             span: token.span,
                             kind: token.kind,
                             upper: word.upper,
@@ -322,11 +322,11 @@ pub(crate) fn units_into<'a>(
                             // (A piece normalisation left as it was has the entry looked up
                             // already, and its answer may be known.)
                             let known = match normalised {
-                                false => {
-                                    answers.plain(profile, &key, facts, is_elongated(&key)).map(
-                                        |(hit, traits, starts, _)| (hit.clone(), *traits, *starts),
-                                    )
-                                }
+                                false => answers
+                                    .plain(profile, &key, facts, is_elongated(&key))
+                                    .map(|(answer, hit)| {
+                                        (hit.cloned(), answer.traits, answer.starts)
+                                    }),
                                 true => None,
                             };
                             let (lookup, traits, starts) = match known {
@@ -399,7 +399,17 @@ fn mark_boundaries(
 
 /// What a profile makes of a whole folded word that neither splits nor normalises: its lookup,
 /// traits, the phrases it may begin, and its [`phrase_hash`].
-type PlainAnswer = (Option<Lookup>, Traits, u8, (u64, u64));
+type Fresh = (Option<Lookup>, Traits, u8, (u64, u64));
+
+/// A [`Fresh`] answer as [`Answers`] keeps it: the lookup, which most words have none of, is kept
+/// apart ([`Answers::hits`]) so that the others stay small.
+#[derive(Clone, Copy)]
+struct PlainAnswer {
+    hit: Option<u32>,
+    traits: Traits,
+    starts: u8,
+    key_hash: (u64, u64),
+}
 
 /// The answers of one profile for the folded words it has seen, kept between texts: a batch
 /// meets the same words again and again, and Italian tries elongation, enclitics and prefixes on
@@ -415,16 +425,22 @@ pub(crate) struct Answers {
     /// of its answer.
     unknown: HashMap<Box<str>, (bool, u32), FxBuildHasher>,
     answers: Vec<Option<PlainAnswer>>,
+    /// The lookups of the answers that have one.
+    hits: Vec<Lookup>,
 }
 
 impl Answers {
     /// Slots of the direct-mapped cache (16 bytes each).
     const SLOTS: usize = 1 << 13;
-    /// Answers kept at most (about 120 bytes each); the cache starts over beyond.
+    /// Answers kept at most (about 60 bytes each); the cache starts over beyond.
     const CAPACITY: usize = 1 << 14;
 
     /// The answer for a whole word token, `None` when it splits or normalises.
-    fn word(&mut self, profile: &dyn Profile, word: &FoldedWord<'_>) -> Option<&PlainAnswer> {
+    fn word(
+        &mut self,
+        profile: &dyn Profile,
+        word: &FoldedWord<'_>,
+    ) -> Option<(&PlainAnswer, Option<&Lookup>)> {
         self.plain(profile, word.key.as_ref(), word.known.word, word.elongated)
     }
 
@@ -436,7 +452,7 @@ impl Answers {
         key: &str,
         facts: Option<&'static vocabulary::Word>,
         elongated: bool,
-    ) -> Option<&PlainAnswer> {
+    ) -> Option<(&PlainAnswer, Option<&Lookup>)> {
         let (tag, at) = match facts {
             Some(entry) => {
                 let address = std::ptr::from_ref(entry) as usize;
@@ -461,17 +477,44 @@ impl Answers {
                 .filter(|(cached, _)| *cached == elongated)
                 .map(|&(_, position)| position),
         };
-        if let Some(position) = found {
-            return self.answers.get(position as usize).and_then(Option::as_ref);
-        }
-        if self.answers.len() >= Answers::CAPACITY {
-            self.answers.clear();
-            self.slots.fill((0, 0));
-            self.unknown.clear();
-        }
-        let position = u32::try_from(self.answers.len()).ok()?;
-        self.answers
-            .push(plain_answer(profile, key, facts, elongated));
+        let position = match found {
+            Some(position) => position,
+            None => {
+                if self.answers.len() >= Answers::CAPACITY {
+                    self.answers.clear();
+                    self.hits.clear();
+                    self.slots.fill((0, 0));
+                    self.unknown.clear();
+                }
+                let position = u32::try_from(self.answers.len()).ok()?;
+                let answer = plain_answer(profile, key, facts, elongated).map(
+                    |(lookup, traits, starts, key_hash)| PlainAnswer {
+                        hit: keep(&mut self.hits, lookup),
+                        traits,
+                        starts,
+                        key_hash,
+                    },
+                );
+                self.answers.push(answer);
+                self.remember(facts, tag, at, key, elongated, position);
+                position
+            }
+        };
+        let answer = self.answers.get(position as usize)?.as_ref()?;
+        let hit = answer.hit.and_then(|at| self.hits.get(at as usize));
+        Some((answer, hit))
+    }
+
+    /// Notes where the answer for a word is.
+    fn remember(
+        &mut self,
+        facts: Option<&'static vocabulary::Word>,
+        tag: u64,
+        at: usize,
+        key: &str,
+        elongated: bool,
+        position: u32,
+    ) {
         match facts {
             Some(_) => {
                 if let Some(slot) = self.slots.get_mut(at) {
@@ -482,7 +525,6 @@ impl Answers {
                 self.unknown.insert(key.into(), (elongated, position));
             }
         }
-        self.answers.last().and_then(Option::as_ref)
     }
 }
 
@@ -492,7 +534,7 @@ fn plain_answer(
     key: &str,
     facts: Option<&'static vocabulary::Word>,
     elongated: bool,
-) -> Option<PlainAnswer> {
+) -> Option<Fresh> {
     if profile.split(key).is_some() || profile.normalise_known(Cow::Borrowed(key), facts).1 {
         return None;
     }
