@@ -420,19 +420,22 @@ pub(crate) struct Answers {
     /// one array, so neighbours take neighbouring slots, and nothing is hashed. Each slot holds
     /// the address (times two, plus the word's elongation; 0 when empty) and the position of the
     /// answer in `answers`. (One entry per key: a test checks.)
-    slots: Vec<(u64, u32)>,
-    /// Words the vocabulary does not have, by the folded word: its elongation and the position
-    /// of its answer.
-    unknown: HashMap<Box<str>, (bool, u32), FxBuildHasher>,
+    known: Vec<(u64, u32)>,
+    /// Words it does not have, direct-mapped by a hash of the folded word (times two, plus its
+    /// elongation), and the position of the answer; the word is kept in `keys` and compared.
+    unknown: Vec<(u64, u32)>,
     answers: Vec<Option<PlainAnswer>>,
+    /// The folded word of each answer for a word the vocabulary does not have (empty for the
+    /// others).
+    keys: Vec<Box<str>>,
     /// The lookups of the answers that have one.
     hits: Vec<Lookup>,
 }
 
 impl Answers {
-    /// Slots of the direct-mapped cache (16 bytes each).
+    /// Slots of each direct-mapped table (16 bytes each).
     const SLOTS: usize = 1 << 13;
-    /// Answers kept at most (about 60 bytes each); the cache starts over beyond.
+    /// Answers kept at most (about 80 bytes each with their word); the cache starts over beyond.
     const CAPACITY: usize = 1 << 14;
 
     /// The answer for a whole word token, `None` when it splits or normalises.
@@ -453,38 +456,46 @@ impl Answers {
         facts: Option<&'static vocabulary::Word>,
         elongated: bool,
     ) -> Option<(&PlainAnswer, Option<&Lookup>)> {
+        if self.known.len() != Answers::SLOTS || self.unknown.len() != Answers::SLOTS {
+            self.known = vec![(0, 0); Answers::SLOTS];
+            self.unknown = vec![(0, 0); Answers::SLOTS];
+        }
         let (tag, at) = match facts {
             Some(entry) => {
                 let address = std::ptr::from_ref(entry) as usize;
-                let tag = (address as u64) << 1 | u64::from(elongated);
                 let size = std::mem::size_of::<vocabulary::Word>().max(1);
-                (tag, address / size % Answers::SLOTS)
+                ((address as u64) << 1, address / size % Answers::SLOTS)
             }
-            None => (0, 0),
+            None => {
+                let hash = std::hash::BuildHasher::hash_one(&FxBuildHasher, key);
+                (hash << 1, hash as usize % Answers::SLOTS)
+            }
         };
-        if self.slots.len() != Answers::SLOTS {
-            self.slots = vec![(0, 0); Answers::SLOTS];
-        }
-        let found = match facts {
-            Some(_) => self
-                .slots
-                .get(at)
-                .filter(|(cached, _)| *cached == tag)
-                .map(|&(_, position)| position),
-            None => self
-                .unknown
-                .get(key)
-                .filter(|(cached, _)| *cached == elongated)
-                .map(|&(_, position)| position),
+        let tag = tag | u64::from(elongated);
+        let slots = match facts {
+            Some(_) => &self.known,
+            None => &self.unknown,
         };
+        let found = slots
+            .get(at)
+            .filter(|&&(cached, position)| {
+                cached == tag
+                    && (facts.is_some()
+                        || self
+                            .keys
+                            .get(position as usize)
+                            .is_some_and(|k| **k == *key))
+            })
+            .map(|&(_, position)| position);
         let position = match found {
             Some(position) => position,
             None => {
                 if self.answers.len() >= Answers::CAPACITY {
                     self.answers.clear();
+                    self.keys.clear();
                     self.hits.clear();
-                    self.slots.fill((0, 0));
-                    self.unknown.clear();
+                    self.known.fill((0, 0));
+                    self.unknown.fill((0, 0));
                 }
                 let position = u32::try_from(self.answers.len()).ok()?;
                 let answer = plain_answer(profile, key, facts, elongated).map(
@@ -496,35 +507,20 @@ impl Answers {
                     },
                 );
                 self.answers.push(answer);
-                self.remember(facts, tag, at, key, elongated, position);
+                let (slots, kept) = match facts {
+                    Some(_) => (&mut self.known, Box::default()),
+                    None => (&mut self.unknown, Box::from(key)),
+                };
+                self.keys.push(kept);
+                if let Some(slot) = slots.get_mut(at) {
+                    *slot = (tag, position);
+                }
                 position
             }
         };
         let answer = self.answers.get(position as usize)?.as_ref()?;
         let hit = answer.hit.and_then(|at| self.hits.get(at as usize));
         Some((answer, hit))
-    }
-
-    /// Notes where the answer for a word is.
-    fn remember(
-        &mut self,
-        facts: Option<&'static vocabulary::Word>,
-        tag: u64,
-        at: usize,
-        key: &str,
-        elongated: bool,
-        position: u32,
-    ) {
-        match facts {
-            Some(_) => {
-                if let Some(slot) = self.slots.get_mut(at) {
-                    *slot = (tag, position);
-                }
-            }
-            None => {
-                self.unknown.insert(key.into(), (elongated, position));
-            }
-        }
     }
 }
 
