@@ -17,14 +17,13 @@
 //! linearly with the text.
 
 use std::borrow::Cow;
-use std::cell::Cell;
+use std::cell::RefCell;
 use std::collections::HashMap;
 use std::sync::OnceLock;
 
 use crate::lang::{DetectedLang, Lang};
 use crate::lexicon::vocabulary::{self, FoldedWord};
 use crate::lexicon::{FxBuildHasher, Table};
-use crate::text::count_ascii;
 use crate::text::normalize::{fold_cow, is_elongated, is_upper};
 use crate::text::{reuse_allocation, tokenize, Span, TokenKind};
 
@@ -67,6 +66,9 @@ pub(crate) struct Unit<'a> {
     /// Which phrases the key may begin ([`vocabulary::STARTS_IDIOM`]...): phrases are built and
     /// looked up only from units with the bit.
     pub starts: u8,
+    /// [`phrase_hash`] of `key` when the answer cache had it (a power of 0 when not: the
+    /// power of any key is odd).
+    pub key_hash: (u64, u64),
     pub span: Span,
     pub kind: TokenKind,
     pub upper: bool,
@@ -74,9 +76,11 @@ pub(crate) struct Unit<'a> {
     /// ask [`is_elongated`]). Every unit but the last begins a pair that may be a modifier
     /// phrase, and an elongated word may begin one.
     pub elongated: Option<bool>,
-    pub lookup: Option<Lookup>,
+    /// Its lexicon hit, as a position in the text's hits ([`Unit::hit`]): most units have none,
+    /// and a unit stays small without one inline.
+    pub lookup: Option<u32>,
     /// Set on the first unit of an idiom: its valence and length in units.
-    pub idiom: Option<(f64, usize, &'static str)>,
+    pub idiom: Option<(f64, usize)>,
     /// Set on the other units of an idiom: they add nothing and modify nothing.
     pub inside_idiom: bool,
     /// A sentence boundary (`.`, `!`, `?`, `;`, `:`) stands between this unit and the one before:
@@ -95,7 +99,7 @@ impl<'a> Unit<'a> {
         key: Cow<'a, str>,
         span: Span,
         kind: TokenKind,
-        lookup: Option<Lookup>,
+        lookup: Option<u32>,
         traits: Traits,
         starts: u8,
     ) -> Unit<'a> {
@@ -111,7 +115,7 @@ impl<'a> Unit<'a> {
         key: Cow<'a, str>,
         span: Span,
         kind: TokenKind,
-        lookup: Option<Lookup>,
+        lookup: Option<u32>,
         traits: Traits,
         starts: u8,
         upper: bool,
@@ -125,6 +129,7 @@ impl<'a> Unit<'a> {
             kind,
             upper,
             elongated: None,
+            key_hash: (0, 0),
             lookup,
             idiom: None,
             inside_idiom: false,
@@ -133,6 +138,18 @@ impl<'a> Unit<'a> {
             starts_clause: false,
         }
     }
+
+    /// The unit's lexicon hit among the text's hits (`hits`, filled by [`units_into`]).
+    fn hit<'h>(&self, hits: &'h [Lookup]) -> Option<&'h Lookup> {
+        hits.get(self.lookup? as usize)
+    }
+}
+
+/// Keeps `hit` among the text's hits, and says where.
+fn keep(hits: &mut Vec<Lookup>, hit: Option<Lookup>) -> Option<u32> {
+    let hit = hit?;
+    hits.push(hit);
+    u32::try_from(hits.len() - 1).ok()
 }
 
 pub(crate) fn profile_for(lang: Option<Lang>) -> &'static dyn Profile {
@@ -151,21 +168,23 @@ pub(crate) fn units_into<'a>(
     words: &'a [Option<FoldedWord<'_>>],
     profile: &dyn Profile,
     units: &mut Vec<Unit<'a>>,
+    hits: &mut Vec<Lookup>,
+    answers: &mut Answers,
+    phrase: &mut String,
 ) {
     units.clear();
+    hits.clear();
     units.reserve(tokens.len() + 4);
     let mut boundary = false;
     let mut punct = false;
     let mut clause = false;
-    for (at_token, &token) in tokens.iter().enumerate() {
+    for (at_token, token) in tokens.iter().enumerate() {
         let first_new = units.len();
         match token.kind {
             TokenKind::Punct => {
-                boundary |= token.text.contains(['.', '!', '?', ';', ':', '\u{2026}']);
+                boundary |= ends_sentence(token.text);
                 punct = true;
-                clause |= token
-                    .text
-                    .contains([',', '(', ')', '[', ']', '\u{2013}', '\u{2014}']);
+                clause |= ends_clause(token.text);
                 continue;
             }
             // Numbers carry no sentiment: VADER's lexicon scores some as text-speak codes ("187",
@@ -173,14 +192,9 @@ pub(crate) fn units_into<'a>(
             TokenKind::Number => {
                 let key = fold_cow(token.text);
                 let traits = profile.traits(&key);
+                let starts = idiom_starts(profile, &key, vocabulary::STARTS_ANY);
                 units.push(Unit::new(
-                    token.text,
-                    key,
-                    token.span,
-                    token.kind,
-                    None,
-                    traits,
-                    vocabulary::STARTS_ANY,
+                    token.text, key, token.span, token.kind, None, traits, starts,
                 ));
             }
             TokenKind::Word | TokenKind::Hashtag => {
@@ -191,6 +205,33 @@ pub(crate) fn units_into<'a>(
                 };
                 let offset = token.text.len() - body.len();
                 let known = words.get(at_token).and_then(Option::as_ref);
+                if let Some(word) = known {
+                    if let Some((answer, hit)) = answers.word(profile, word) {
+                        // (Most units: built whole and pushed once.)
+                        let lookup = match hit {
+                            Some(hit) => keep(hits, Some(hit.clone())),
+                            None => None,
+                        };
+                        units.push(Unit {
+                            raw: token.text,
+                            key: Cow::Borrowed(word.key.as_ref()),
+                            traits: answer.traits,
+                            starts: answer.starts,
+                            key_hash: answer.key_hash,
+                            span: token.span,
+                            kind: token.kind,
+                            upper: word.upper,
+                            elongated: Some(word.elongated),
+                            lookup,
+                            idiom: None,
+                            inside_idiom: false,
+                            starts_sentence: std::mem::take(&mut boundary),
+                            after_punct: std::mem::take(&mut punct),
+                            starts_clause: std::mem::take(&mut clause),
+                        });
+                        continue;
+                    }
+                }
                 // Borrowed from the folded words (no copy); `changed` says whether folding
                 // changed the written word.
                 let (folded, changed) = match known {
@@ -232,7 +273,11 @@ pub(crate) fn units_into<'a>(
                                 let elongated = known.is_some_and(|word| word.elongated);
                                 let (lookup, traits) =
                                     profile.lookup_and_traits_folded(&key, facts, elongated);
-                                let starts = facts.map_or(0, |w| w.phrase_starts);
+                                let starts = idiom_starts(
+                                    profile,
+                                    &key,
+                                    facts.map_or(0, |w| w.phrase_starts),
+                                );
                                 (lookup, traits, starts, Some(elongated))
                             }
                             _ => {
@@ -246,6 +291,7 @@ pub(crate) fn units_into<'a>(
                             Some(word) => word.upper,
                             None => token.kind == TokenKind::Word && is_upper(token.text),
                         };
+                        let lookup = keep(hits, lookup);
                         let mut unit = Unit::with_case(
                             token.text, key, token.span, token.kind, lookup, traits, starts, upper,
                         );
@@ -259,7 +305,8 @@ pub(crate) fn units_into<'a>(
                                 Cow::Borrowed(word) => Cow::Borrowed(&word[start..end]),
                                 Cow::Owned(word) => Cow::Owned(word[start..end].to_string()),
                             };
-                            let (key, normalised) = profile.normalise(piece);
+                            let facts = vocabulary::word(&piece);
+                            let (key, normalised) = profile.normalise_known(piece, facts);
                             let raw = body.get(b_start..b_end).unwrap_or(body);
                             // Spans of split pieces: folding kept byte lengths, so offsets carry over.
                             let before = crate::text::utf16_len(
@@ -269,7 +316,21 @@ pub(crate) fn units_into<'a>(
                                 start: token.span.start + before,
                                 end: token.span.start + before + crate::text::utf16_len(raw),
                             };
-                            let (lookup, traits, starts) = lookup_unit(profile, &key, normalised);
+                            // (A piece normalisation left as it was has the entry looked up
+                            // already, and its answer may be known.)
+                            let known = match normalised {
+                                false => answers
+                                    .plain(profile, &key, facts, is_elongated(&key))
+                                    .map(|(answer, hit)| {
+                                        (hit.cloned(), answer.traits, answer.starts)
+                                    }),
+                                true => None,
+                            };
+                            let (lookup, traits, starts) = match known {
+                                Some(answer) => answer,
+                                None => lookup_unit(profile, &key, normalised),
+                            };
+                            let lookup = keep(hits, lookup);
                             units.push(Unit::new(
                                 raw, key, span, token.kind, lookup, traits, starts,
                             ));
@@ -289,6 +350,7 @@ pub(crate) fn units_into<'a>(
                         .or_else(|| symbol_lookup(token.kind, token.text)),
                     _ => symbol_lookup(token.kind, token.text),
                 };
+                let lookup = keep(hits, lookup);
                 units.push(Unit::new(
                     token.text,
                     Cow::Borrowed(token.text),
@@ -296,7 +358,7 @@ pub(crate) fn units_into<'a>(
                     token.kind,
                     lookup,
                     profile.traits(token.text),
-                    vocabulary::STARTS_ANY,
+                    idiom_starts(profile, token.text, vocabulary::STARTS_ANY),
                 ));
             }
             TokenKind::Url | TokenKind::Mention => {
@@ -307,20 +369,248 @@ pub(crate) fn units_into<'a>(
                     token.kind,
                     None,
                     profile.traits(""),
-                    vocabulary::STARTS_ANY,
+                    idiom_starts(profile, "", vocabulary::STARTS_ANY),
                 ));
             }
         }
-        if let Some(unit) = units.get_mut(first_new) {
-            unit.starts_sentence = boundary;
-            unit.after_punct = punct;
-            unit.starts_clause = clause;
-            boundary = false;
-            punct = false;
-            clause = false;
-        }
+        mark_boundaries(units, first_new, &mut boundary, &mut punct, &mut clause);
     }
-    mark_idioms(units, profile);
+    mark_idioms(units, profile, phrase);
+}
+
+/// Notes on the first unit a token made (`first_new`, if it made any) the punctuation seen since
+/// the unit before, and starts over.
+fn mark_boundaries(
+    units: &mut [Unit<'_>],
+    first_new: usize,
+    boundary: &mut bool,
+    punct: &mut bool,
+    clause: &mut bool,
+) {
+    if let Some(unit) = units.get_mut(first_new) {
+        unit.starts_sentence = std::mem::take(boundary);
+        unit.after_punct = std::mem::take(punct);
+        unit.starts_clause = std::mem::take(clause);
+    }
+}
+
+/// What a profile makes of a whole folded word that neither splits nor normalises: its lookup,
+/// traits, the phrases it may begin, and its [`phrase_hash`].
+type Fresh = (Option<Lookup>, Traits, u8, (u64, u64));
+
+/// A [`Fresh`] answer as [`Answers`] keeps it: the lookup, which most words have none of, is kept
+/// apart ([`Answers::hits`]) so that the others stay small.
+#[derive(Clone, Copy)]
+struct PlainAnswer {
+    hit: Option<u32>,
+    traits: Traits,
+    starts: u8,
+    key_hash: (u64, u64),
+}
+
+/// The answers of one profile for the folded words it has seen, kept between texts: a batch
+/// meets the same words again and again, and Italian tries elongation, enclitics and prefixes on
+/// every word it does not know.
+#[derive(Default)]
+pub(crate) struct Answers {
+    /// Words the vocabulary has, direct-mapped by the address of their entry: the entries lie in
+    /// one array, so neighbours take neighbouring slots, and nothing is hashed. Each slot holds
+    /// the address (times two, plus the word's elongation; 0 when empty) and the position of the
+    /// answer in `answers`. (One entry per key: a test checks.)
+    known: Vec<(u64, u32)>,
+    /// Words it does not have, direct-mapped by a hash of the folded word (times two, plus its
+    /// elongation), and the position of the answer; the word is kept in `keys` and compared.
+    unknown: Vec<(u64, u32)>,
+    answers: Vec<Option<PlainAnswer>>,
+    /// The folded word of each answer for a word the vocabulary does not have (empty for the
+    /// others).
+    keys: Vec<Box<str>>,
+    /// The lookups of the answers that have one.
+    hits: Vec<Lookup>,
+}
+
+impl Answers {
+    /// Slots of each direct-mapped table (16 bytes each).
+    const SLOTS: usize = 1 << 13;
+    /// Answers kept at most (about 80 bytes each with their word); the cache starts over beyond.
+    const CAPACITY: usize = 1 << 14;
+
+    /// The answer for a whole word token, `None` when it splits or normalises.
+    fn word(
+        &mut self,
+        profile: &dyn Profile,
+        word: &FoldedWord<'_>,
+    ) -> Option<(&PlainAnswer, Option<&Lookup>)> {
+        self.plain(profile, word.key.as_ref(), word.known.word, word.elongated)
+    }
+
+    /// The answer for the folded unit `key`, its vocabulary entry (`facts`) and its elongation;
+    /// `None` when it splits or normalises.
+    fn plain(
+        &mut self,
+        profile: &dyn Profile,
+        key: &str,
+        facts: Option<&'static vocabulary::Word>,
+        elongated: bool,
+    ) -> Option<(&PlainAnswer, Option<&Lookup>)> {
+        if self.known.len() != Answers::SLOTS || self.unknown.len() != Answers::SLOTS {
+            self.known = vec![(0, 0); Answers::SLOTS];
+            self.unknown = vec![(0, 0); Answers::SLOTS];
+        }
+        let (tag, at) = match facts {
+            Some(entry) => {
+                let address = std::ptr::from_ref(entry) as usize;
+                let size = std::mem::size_of::<vocabulary::Word>().max(1);
+                ((address as u64) << 1, address / size % Answers::SLOTS)
+            }
+            None => {
+                let hash = std::hash::BuildHasher::hash_one(&FxBuildHasher, key);
+                (hash << 1, hash as usize % Answers::SLOTS)
+            }
+        };
+        let tag = tag | u64::from(elongated);
+        let slots = match facts {
+            Some(_) => &self.known,
+            None => &self.unknown,
+        };
+        let found = slots
+            .get(at)
+            .filter(|&&(cached, position)| {
+                cached == tag
+                    && (facts.is_some()
+                        || self
+                            .keys
+                            .get(position as usize)
+                            .is_some_and(|k| **k == *key))
+            })
+            .map(|&(_, position)| position);
+        let position = match found {
+            Some(position) => position,
+            None => {
+                if self.answers.len() >= Answers::CAPACITY {
+                    self.answers.clear();
+                    self.keys.clear();
+                    self.hits.clear();
+                    self.known.fill((0, 0));
+                    self.unknown.fill((0, 0));
+                }
+                let position = u32::try_from(self.answers.len()).ok()?;
+                let answer = plain_answer(profile, key, facts, elongated).map(
+                    |(lookup, traits, starts, key_hash)| PlainAnswer {
+                        hit: keep(&mut self.hits, lookup),
+                        traits,
+                        starts,
+                        key_hash,
+                    },
+                );
+                self.answers.push(answer);
+                let (slots, kept) = match facts {
+                    Some(_) => (&mut self.known, Box::default()),
+                    None => (&mut self.unknown, Box::from(key)),
+                };
+                self.keys.push(kept);
+                if let Some(slot) = slots.get_mut(at) {
+                    *slot = (tag, position);
+                }
+                position
+            }
+        };
+        let answer = self.answers.get(position as usize)?.as_ref()?;
+        let hit = answer.hit.and_then(|at| self.hits.get(at as usize));
+        Some((answer, hit))
+    }
+}
+
+/// [`PlainAnswer`] of a whole folded word, as the general path of [`units_into`] computes it.
+fn plain_answer(
+    profile: &dyn Profile,
+    key: &str,
+    facts: Option<&'static vocabulary::Word>,
+    elongated: bool,
+) -> Option<Fresh> {
+    if profile.split(key).is_some() || profile.normalise_known(Cow::Borrowed(key), facts).1 {
+        return None;
+    }
+    let (lookup, traits) = profile.lookup_and_traits_folded(key, facts, elongated);
+    let starts = idiom_starts(profile, key, facts.map_or(0, |w| w.phrase_starts));
+    Some((lookup, traits, starts, phrase_hash(key)))
+}
+
+/// `starts` (bits of [`vocabulary::Word::phrase_starts`]) of the unit `key`, with the idiom bit
+/// made exact for `profile`: the vocabulary sets it for a word that begins an idiom in either
+/// language, and it is cleared here when none of this profile's idioms begins with the key. (A
+/// table that is not bundled keeps the bit: every unit is asked about then.) Marking idioms
+/// then starts a phrase only at a unit with the bit.
+fn idiom_starts(profile: &dyn Profile, key: &str, starts: u8) -> u8 {
+    if starts & vocabulary::STARTS_IDIOM == 0 {
+        return starts;
+    }
+    match idiom_phrases(profile.idioms()) {
+        Some(index)
+            if !index
+                .phrases
+                .get(key)
+                .is_some_and(|phrase| phrase.continues) =>
+        {
+            starts & !vocabulary::STARTS_IDIOM
+        }
+        _ => starts,
+    }
+}
+
+/// Whether a run of punctuation ends a sentence: `.`, `!`, `?`, `;`, `:` or `…`.
+fn ends_sentence(punct: &str) -> bool {
+    // (On bytes: an ASCII byte in UTF-8 is always that character, and `…` is the only wider one.)
+    punct
+        .bytes()
+        .any(|b| matches!(b, b'.' | b'!' | b'?' | b';' | b':'))
+        || (!punct.is_ascii() && punct.contains('\u{2026}'))
+}
+
+/// Whether a run of punctuation ends a clause: a comma, a bracket, an en or em dash.
+fn ends_clause(punct: &str) -> bool {
+    punct
+        .bytes()
+        .any(|b| matches!(b, b',' | b'(' | b')' | b'[' | b']'))
+        || (!punct.is_ascii() && punct.contains(['\u{2013}', '\u{2014}']))
+}
+
+/// How many `!` and how many `?` `text` holds, counted in one pass, eight bytes at a time.
+fn count_marks(text: &str) -> (usize, usize) {
+    const ONES: u64 = u64::from_le_bytes([0x01; 8]);
+    const LOW7: u64 = u64::from_le_bytes([0x7f; 8]);
+    // 1 in each byte of `word` equal to `mark`, 0 in the others: exact (no carries between
+    // bytes).
+    let equal = |word: u64, mark: u8| {
+        let diff = word ^ (ONES * u64::from(mark));
+        (!(((diff & LOW7) + LOW7) | diff | LOW7)) >> 7
+    };
+    // The sum of the bytes of `lanes`: added in pairs into four 16-bit lanes (at most 510
+    // each), which one multiply adds up into the top 16 bits (at most 2040: no carry out).
+    let total = |lanes: u64| {
+        let pairs = (lanes & 0x00ff_00ff_00ff_00ff) + (lanes >> 8 & 0x00ff_00ff_00ff_00ff);
+        (pairs.wrapping_mul(0x0001_0001_0001_0001) >> 48) as usize
+    };
+    let (mut exclamations, mut questions) = (0, 0);
+    let mut chunks = text.as_bytes().chunks_exact(8);
+    // Byte lanes count up to 255 chunks before they are added up.
+    while chunks.len() > 0 {
+        let (mut lanes_exclamations, mut lanes_questions) = (0u64, 0u64);
+        for chunk in chunks.by_ref().take(255) {
+            if let Ok(bytes) = <[u8; 8]>::try_from(chunk) {
+                let word = u64::from_le_bytes(bytes);
+                lanes_exclamations += equal(word, b'!');
+                lanes_questions += equal(word, b'?');
+            }
+        }
+        exclamations += total(lanes_exclamations);
+        questions += total(lanes_questions);
+    }
+    for &b in chunks.remainder() {
+        exclamations += usize::from(b == b'!');
+        questions += usize::from(b == b'?');
+    }
+    (exclamations, questions)
 }
 
 /// `text` in lowercase, borrowed when it is already (emoticons mostly are).
@@ -342,7 +632,8 @@ fn lookup_unit(profile: &dyn Profile, key: &str, normalised: bool) -> (Option<Lo
             hit.rules.insert(0, Rule::Normalised);
         }
     }
-    (lookup, traits, facts.map_or(0, |w| w.phrase_starts))
+    let starts = idiom_starts(profile, key, facts.map_or(0, |w| w.phrase_starts));
+    (lookup, traits, starts)
 }
 
 /// What a phrase of units is to an idiom table: its valence, when it is an idiom, and whether
@@ -354,19 +645,27 @@ struct IdiomPhrase {
     continues: bool,
 }
 
-/// The idioms of `idioms` and their prefixes ([`IdiomPhrase`]), `None` for a table that is not
-/// bundled.
-fn idiom_phrases(
-    idioms: &Table,
-) -> Option<&'static HashMap<&'static str, IdiomPhrase, FxBuildHasher>> {
-    type Phrases = HashMap<&'static str, IdiomPhrase, FxBuildHasher>;
-    static PHRASES: OnceLock<Vec<(&'static str, Phrases)>> = OnceLock::new();
+/// The idioms of one table and their prefixes ([`IdiomPhrase`]), by phrase and by
+/// [`phrase_hash`] of the phrase.
+struct IdiomIndex {
+    phrases: HashMap<&'static str, IdiomPhrase, FxBuildHasher>,
+    /// By hash: a phrase longer than one unit is extended by hashing only the unit added, and
+    /// probed without building or comparing strings. Phrases whose hashes collide share an
+    /// entry (valence set if either has one, `continues` if either goes on), so the entry of a
+    /// phrase may say more than the phrase is, never less: a valence found here is confirmed in
+    /// `phrases`.
+    hashed: HashMap<u64, IdiomPhrase, FxBuildHasher>,
+}
+
+/// [`IdiomIndex`] of `idioms`, `None` for a table that is not bundled.
+fn idiom_phrases(idioms: &Table) -> Option<&'static IdiomIndex> {
+    static PHRASES: OnceLock<Vec<(&'static str, IdiomIndex)>> = OnceLock::new();
     let all = PHRASES.get_or_init(|| {
         crate::lexicon::all_tables()
             .into_iter()
             .filter(|table| table.source.ends_with("idioms.tsv"))
             .map(|table| {
-                let mut phrases = Phrases::default();
+                let mut phrases = HashMap::<&'static str, IdiomPhrase, FxBuildHasher>::default();
                 // In row order, so that a key's last row wins, as in the table's own index.
                 for (idiom, entry) in table.entries() {
                     phrases.entry(idiom).or_default().valence = entry.value;
@@ -374,62 +673,106 @@ fn idiom_phrases(
                         phrases.entry(prefix).or_default().continues = true;
                     }
                 }
-                (table.source, phrases)
+                let mut hashed = HashMap::<u64, IdiomPhrase, FxBuildHasher>::default();
+                for (phrase, found) in &phrases {
+                    let shared = hashed.entry(phrase_hash(phrase).0).or_default();
+                    shared.valence = shared.valence.or(found.valence);
+                    shared.continues |= found.continues;
+                }
+                (table.source, IdiomIndex { phrases, hashed })
             })
             .collect()
     });
     all.iter()
         .find(|(source, _)| *source == idioms.source)
-        .map(|(_, phrases)| phrases)
+        .map(|(_, index)| index)
 }
 
-/// Marks the longest idiom starting at each unit, left to right, without overlaps.
-fn mark_idioms(units: &mut [Unit<'_>], profile: &dyn Profile) {
+/// The multiplier of [`phrase_hash`] (odd).
+const PHRASE_BASE: u64 = 0x0000_0100_0000_01b3;
+
+/// A polynomial hash of `text` (wrapping), and `PHRASE_BASE` to the power of its length: the
+/// hash of `a` followed by `b` is `hash(a) × power(b) + hash(b)`, so a phrase is hashed unit by
+/// unit as it grows.
+fn phrase_hash(text: &str) -> (u64, u64) {
+    text.bytes().fold((0, 1), |(hash, power), byte| {
+        (
+            hash.wrapping_mul(PHRASE_BASE).wrapping_add(u64::from(byte)),
+            power.wrapping_mul(PHRASE_BASE),
+        )
+    })
+}
+
+/// Marks the longest idiom starting at each unit, left to right, without overlaps. `phrase` is
+/// a buffer for the phrases tried.
+fn mark_idioms(units: &mut [Unit<'_>], profile: &dyn Profile, phrase: &mut String) {
     let idioms = profile.idioms();
     if idioms.is_empty() {
         return;
     }
     let longest = idioms.max_words().min(8);
-    let phrases = idiom_phrases(idioms);
-    // What `phrase` is to the table (a table that is not bundled is asked directly, and any
-    // phrase may go on).
-    let probe = |phrase: &str| match phrases {
-        Some(phrases) => phrases.get(phrase).copied().unwrap_or_default(),
-        None => IdiomPhrase {
-            valence: idioms.decimal(phrase, 0),
-            continues: true,
-        },
-    };
+    let index = idiom_phrases(idioms);
+    // Units join with a space, except after an elision: "non c'è male".
+    let joins_with_space = |unit: &Unit<'_>| !unit.key.ends_with('\'');
     let mut i = 0;
-    let mut phrase = String::new();
     while i < units.len() {
-        // (The unit's own key: its vocabulary bit answers without hashing it when clear.)
-        let may_start = match phrases {
+        // (With a bundled table the unit's idiom bit is exact ([`idiom_starts`]): no phrase
+        // begins with a unit without it.)
+        let may_start = match index {
             Some(_) => units[i].starts & vocabulary::STARTS_IDIOM != 0,
             None => true,
         };
-        if !may_start || !probe(&units[i].key).continues {
+        if !may_start {
             i += 1;
             continue;
         }
+        // The longest idiom: extend unit by unit while some idiom goes on with the phrase, and
+        // not across punctuation ("no, doubt" is not "no doubt").
         let mut matched = None;
-        // an idiom does not run across punctuation ("no, doubt" is not "no doubt")
-        let reach = units[i + 1..]
-            .iter()
-            .take(longest.saturating_sub(1))
-            .take_while(|u| !u.after_punct)
-            .count()
-            + 1;
-        // The longest idiom: extend unit by unit while some idiom goes on with the phrase.
-        phrase.clear();
-        phrase.push_str(&units[i].key);
-        for len in 2..=reach {
-            // elided units join without a space, as typed: "non c'è male"
-            if !units[i + len - 2].key.ends_with('\'') {
-                phrase.push(' ');
-            }
-            phrase.push_str(&units[i + len - 1].key);
-            let found = probe(&phrase);
+        // (hashed when a second unit is added: most phrases get none)
+        let mut hash = None;
+        if index.is_none() {
+            phrase.clear();
+            phrase.push_str(&units[i].key);
+        }
+        let mut len = 1;
+        while len < longest {
+            let Some(next) = units.get(i + len).filter(|unit| !unit.after_punct) else {
+                break;
+            };
+            let space = joins_with_space(&units[i + len - 1]);
+            len += 1;
+            let found = match index {
+                Some(index) => {
+                    let mut so_far = hash.unwrap_or_else(|| key_hash(&units[i]).0);
+                    if space {
+                        so_far = so_far
+                            .wrapping_mul(PHRASE_BASE)
+                            .wrapping_add(u64::from(b' '));
+                    }
+                    let (added, power) = key_hash(next);
+                    so_far = so_far.wrapping_mul(power).wrapping_add(added);
+                    hash = Some(so_far);
+                    let mut found = index.hashed.get(&so_far).copied().unwrap_or_default();
+                    if found.valence.is_some() {
+                        // (confirmed on the phrase itself: the hash may be another phrase's)
+                        build_phrase(phrase, &units[i..i + len]);
+                        found.valence = index.phrases.get(phrase.as_str()).and_then(|p| p.valence);
+                    }
+                    found
+                }
+                // A table that is not bundled is asked directly, and any phrase may go on.
+                None => {
+                    if space {
+                        phrase.push(' ');
+                    }
+                    phrase.push_str(&next.key);
+                    IdiomPhrase {
+                        valence: idioms.decimal(phrase, 0),
+                        continues: true,
+                    }
+                }
+            };
             if let Some(valence) = found.valence {
                 matched = Some((valence, len));
             }
@@ -439,7 +782,7 @@ fn mark_idioms(units: &mut [Unit<'_>], profile: &dyn Profile) {
         }
         match matched {
             Some((valence, len)) => {
-                units[i].idiom = Some((valence, len, idioms.source));
+                units[i].idiom = Some((valence, len));
                 for unit in &mut units[i + 1..i + len] {
                     unit.inside_idiom = true;
                 }
@@ -447,6 +790,25 @@ fn mark_idioms(units: &mut [Unit<'_>], profile: &dyn Profile) {
             }
             None => i += 1,
         }
+    }
+}
+
+/// [`phrase_hash`] of a unit's key, cached or computed.
+fn key_hash(unit: &Unit<'_>) -> (u64, u64) {
+    match unit.key_hash {
+        (_, 0) => phrase_hash(&unit.key),
+        known => known,
+    }
+}
+
+/// `phrase` set to the keys of `units` joined as [`mark_idioms`] joins them.
+fn build_phrase(phrase: &mut String, units: &[Unit<'_>]) {
+    phrase.clear();
+    for (k, unit) in units.iter().enumerate() {
+        if k > 0 && !units[k - 1].key.ends_with('\'') {
+            phrase.push(' ');
+        }
+        phrase.push_str(&unit.key);
     }
 }
 
@@ -466,16 +828,17 @@ fn scope_before(
     scope: &mut Vec<(usize, usize)>,
 ) {
     scope.clear();
+    let english = profile.lang() == Some(Lang::En);
     let mut counted = 0;
     let mut j = i;
     while j > 0 && counted < SCOPE && !units[j].starts_sentence {
         j -= 1;
         // A contrast word starts a new clause: "non è brutto, anzi è bellissimo".
-        if profile.lang() != Some(Lang::En) && units[j].traits.contrast.is_some() {
+        if !english && units[j].traits.contrast.is_some() {
             break;
         }
         // Transparent words (clitics, auxiliaries) are in the scope but do not use it up.
-        let transparent = profile.lang() != Some(Lang::En) && units[j].traits.transparent;
+        let transparent = !english && units[j].traits.transparent;
         scope.push((j, counted.min(SCOPE - 1)));
         if !transparent {
             counted += 1;
@@ -526,10 +889,9 @@ fn modifier_after(
 
 /// Whether a negative-polarity word follows unit `i` in its sentence ("non mi piace **per
 /// niente**", "non è **affatto** vero"), which makes a negation stronger.
-fn reinforced_after(units: &[Unit<'_>], i: usize, profile: &dyn Profile) -> bool {
+/// `two` is a buffer for the two-word phrases.
+fn reinforced_after(units: &[Unit<'_>], i: usize, profile: &dyn Profile, two: &mut String) -> bool {
     let mut j = i + 1;
-    // One buffer for the two-word phrases, not a new string for each.
-    let mut two = String::new();
     while j < units.len() && j <= i + SCOPE && !units[j].starts_sentence {
         let next = units.get(j + 1).filter(|u| !u.starts_sentence);
         if let Some(next) = next {
@@ -539,7 +901,7 @@ fn reinforced_after(units: &[Unit<'_>], i: usize, profile: &dyn Profile) -> bool
             two.push_str(&next.key);
         }
         if profile.is_reinforcing_npi(&units[j].key)
-            || (next.is_some() && profile.is_reinforcing_npi(&two))
+            || (next.is_some() && profile.is_reinforcing_npi(two))
         {
             return true;
         }
@@ -578,14 +940,22 @@ fn modifier_scalar(
 }
 
 /// The modifier scalar of the two-word phrase `first second` ("kind of", "un po'").
+#[inline]
 fn pair_modifier(first: &Unit<'_>, second: &Unit<'_>, profile: &dyn Profile) -> Option<f64> {
     // Only a word that begins some modifier phrase can begin this one; an elongated word may be
-    // one written long ("kiiind of"), which profiles collapse.
+    // one written long ("kiiind of"), which profiles collapse. (Asked of most units near a
+    // sentiment word: this test stays inline, the phrase is built out of line.)
     if first.starts & vocabulary::STARTS_MODIFIER_PHRASE == 0
         && !first.elongated.unwrap_or_else(|| is_elongated(&first.key))
     {
         return None;
     }
+    phrase_modifier(first, second, profile)
+}
+
+/// [`pair_modifier`] of a pair that may be a modifier phrase.
+#[inline(never)]
+fn phrase_modifier(first: &Unit<'_>, second: &Unit<'_>, profile: &dyn Profile) -> Option<f64> {
     let mut phrase = [0u8; 64];
     let len = first.key.len() + 1 + second.key.len();
     // Modifier phrases are short; a longer pair is none of them, but ask anyway to stay exact.
@@ -624,13 +994,44 @@ pub fn score_folded<'a>(
     lang: DetectedLang,
     explain: bool,
 ) -> Sentiment {
+    BUFFERS.with(|buffers| match buffers.try_borrow_mut() {
+        Ok(mut buffers) => score_in(text, tokens, words, lang, explain, &mut buffers),
+        // (Only if scoring were ever re-entered on this thread: fresh buffers then.)
+        Err(_) => score_in(text, tokens, words, lang, explain, &mut Buffers::default()),
+    })
+}
+
+/// [`score_folded`] with the buffers it keeps between texts, borrowed in place (the answer
+/// caches are large to move).
+fn score_in<'a>(
+    text: &str,
+    tokens: &[crate::text::Token<'a>],
+    words: &[Option<FoldedWord<'a>>],
+    lang: DetectedLang,
+    explain: bool,
+    buffers: &mut Buffers,
+) -> Sentiment {
     let profile = profile_for(lang.lang);
-    let buffers = BUFFERS.with(Cell::take);
-    let mut units = reuse_allocation(buffers.units);
-    units_into(tokens, words, profile, &mut units);
+    let mut units = reuse_allocation(std::mem::take(&mut buffers.units));
+    let cache = match profile.lang() {
+        Some(Lang::En) => 0,
+        Some(Lang::It) => 1,
+        None => 2,
+    };
+    let mut hits = std::mem::take(&mut buffers.hits);
+    let mut phrase = std::mem::take(&mut buffers.phrase);
+    units_into(
+        tokens,
+        words,
+        profile,
+        &mut units,
+        &mut hits,
+        &mut buffers.answers[cache],
+        &mut phrase,
+    );
     let caps_diff = caps_differential(&units);
     let n = units.len();
-    let mut valences = buffers.valences;
+    let mut valences = std::mem::take(&mut buffers.valences);
     valences.clear();
     valences.resize(n, 0.0);
     let mut rules: Vec<Vec<Rule>> = if explain {
@@ -644,10 +1045,14 @@ pub fn score_folded<'a>(
         }
     };
 
+    // What the profile is, asked once.
+    let english = profile.lang() == Some(Lang::En);
+    let concord = profile.negative_concord();
+    let negation_ends_at_clause = profile.negation_ends_at_clause();
+
     // Buffers every unit reuses.
-    let mut scope = buffers.scope;
-    let mut between = Vec::new();
-    let mut phrase = String::new();
+    let mut scope = std::mem::take(&mut buffers.scope);
+    let mut between = reuse_allocation(std::mem::take(&mut buffers.between));
     for i in 0..n {
         let unit = &units[i];
         if unit.inside_idiom {
@@ -655,8 +1060,8 @@ pub fn score_folded<'a>(
         }
         // VADER: modifier words carry no valence of their own, and neither does "kind" in "kind of".
         // (Checked after the valence, which is cheaper: a unit without one is skipped either way.)
-        let base = match (unit.idiom, &unit.lookup) {
-            (Some((valence, _, _)), _) => valence,
+        let base = match (unit.idiom, unit.hit(&hits)) {
+            (Some((valence, _)), _) => valence,
             (None, Some(hit)) => hit.valence,
             (None, None) => continue,
         };
@@ -676,7 +1081,7 @@ pub fn score_folded<'a>(
         if unit.idiom.is_some() {
             note(&mut rules, i, Rule::Idiom);
         }
-        if let Some(hit) = &unit.lookup {
+        if let Some(hit) = unit.hit(&hits) {
             if explain && unit.idiom.is_none() {
                 for rule in &hit.rules {
                     note(&mut rules, i, *rule);
@@ -689,7 +1094,7 @@ pub fn score_folded<'a>(
         }
 
         // VADER: "no" directly before a lexicon word is a negator, not a negative word.
-        if profile.lang() == Some(Lang::En)
+        if english
             && unit.idiom.is_none()
             && unit.key == "no"
             && i + 1 < n
@@ -697,7 +1102,7 @@ pub fn score_folded<'a>(
         {
             continue;
         }
-        if profile.lang() == Some(Lang::En) && unit.idiom.is_none() {
+        if english && unit.idiom.is_none() {
             // (a "no" that starts an idiom, "no doubt", is part of the idiom, not a negator)
             let before = |k: usize| {
                 (i >= k && units[i - k].idiom.is_none() && !units[i - k].inside_idiom)
@@ -722,9 +1127,9 @@ pub fn score_folded<'a>(
         let is_symbol = matches!(unit.kind, TokenKind::Emoji | TokenKind::Emoticon);
         // An idiom that carries its own negator ("nessun problema") is not negated again by a
         // negator before it where negation is concord ("non c'è nessun problema").
-        let carries_negation = unit.idiom.is_some_and(|(_, len, _)| {
-            profile.negative_concord() && units[i..i + len].iter().any(|u| u.traits.negator)
-        });
+        let carries_negation = unit
+            .idiom
+            .is_some_and(|(_, len)| concord && units[i..i + len].iter().any(|u| u.traits.negator));
         if is_symbol || carries_negation {
             scope.clear();
         } else {
@@ -769,12 +1174,11 @@ pub fn score_folded<'a>(
                 // "without a doubt, excellent": not a negation
             } else if word.traits.negator
                 && !comparison
-                && !(profile.negation_ends_at_clause()
-                    && units[j + 1..=i].iter().any(|u| u.starts_clause))
+                && !(negation_ends_at_clause && units[j + 1..=i].iter().any(|u| u.starts_clause))
             {
                 // With negative concord ("non l'ho mai apprezzato") a second negator in the
                 // scope is the same negation, not a double one: it makes it firmer instead.
-                if negations == 0 || !profile.negative_concord() {
+                if negations == 0 || !concord {
                     valence *= NEGATION_SCALAR;
                     note(&mut rules, i, Rule::Negated);
                 } else if negations == 1 {
@@ -796,7 +1200,7 @@ pub fn score_folded<'a>(
             );
             valence += scalar * valence.signum();
         }
-        if negations > 0 && reinforced_after(&units, i, profile) {
+        if negations > 0 && reinforced_after(&units, i, profile, &mut phrase) {
             valence += BOOSTER_INCREMENT.copysign(valence);
             note(&mut rules, i, Rule::Boosted);
         }
@@ -827,17 +1231,25 @@ pub fn score_folded<'a>(
             }
         }
     }
-    apply_contrast(&units, &mut valences, profile, |i| {
+    apply_contrast(&units, &mut valences, profile, &mut phrase, |i| {
         note(&mut rules, i, Rule::Contrast)
     });
-    let result = finish(text, &units, &valences, &rules, lang, explain);
-    BUFFERS.with(|buffers| {
-        buffers.set(Buffers {
-            units: reuse_allocation(units),
-            valences,
-            scope,
-        })
-    });
+    let result = finish(
+        text,
+        &units,
+        &hits,
+        profile.idioms().source,
+        &valences,
+        &rules,
+        lang,
+        explain,
+    );
+    buffers.between = reuse_allocation(between);
+    buffers.units = reuse_allocation(units);
+    buffers.valences = valences;
+    buffers.scope = scope;
+    buffers.hits = hits;
+    buffers.phrase = phrase;
     result
 }
 
@@ -848,10 +1260,16 @@ struct Buffers {
     units: Vec<Unit<'static>>,
     valences: Vec<f64>,
     scope: Vec<(usize, usize)>,
+    /// Per profile (English, Italian, symbols only).
+    answers: [Answers; 3],
+    hits: Vec<Lookup>,
+    /// For the phrases built while scoring (idioms, modifiers, contrast words).
+    phrase: String,
+    between: Vec<&'static str>,
 }
 
 thread_local! {
-    static BUFFERS: Cell<Buffers> = Cell::default();
+    static BUFFERS: RefCell<Buffers> = RefCell::default();
 }
 
 /// Applies the profile's weight to the words of sentences that end with a question mark
@@ -865,17 +1283,16 @@ fn weigh_questions(
     profile: &dyn Profile,
     mut mark: impl FnMut(usize),
 ) {
-    if !tokens
-        .iter()
-        .any(|t| t.kind == TokenKind::Punct && t.text.contains('?'))
+    if !profile.weighs_questions()
+        || !tokens
+            .iter()
+            .any(|t| t.kind == TokenKind::Punct && t.text.as_bytes().contains(&b'?'))
     {
         return;
     }
     let mut first_of_sentence = 0;
     for token in tokens {
-        if token.kind != TokenKind::Punct
-            || !token.text.contains(['.', '!', '?', ';', ':', '\u{2026}'])
-        {
+        if token.kind != TokenKind::Punct || !ends_sentence(token.text) {
             continue;
         }
         let asked = token.text.contains('?');
@@ -901,11 +1318,19 @@ fn apply_contrast(
     units: &[Unit<'_>],
     valences: &mut [f64],
     profile: &dyn Profile,
+    phrase: &mut String,
     mut mark: impl FnMut(usize),
 ) {
     let longest = profile.max_contrast_words();
-    let mut phrase = String::new();
-    for i in 0..units.len() {
+    // Only a contrast word, or a word that begins a contrast phrase, can be one: the search
+    // starts at the first of them.
+    let Some(first) = units.iter().position(|unit| {
+        unit.traits.contrast.is_some()
+            || (longest > 1 && unit.starts & vocabulary::STARTS_CONTRAST_PHRASE != 0)
+    }) else {
+        return;
+    };
+    for i in first..units.len() {
         for len in (1..=longest.min(units.len() - i)).rev() {
             let contrast = if len == 1 {
                 units[i].traits.contrast
@@ -919,7 +1344,7 @@ fn apply_contrast(
                     }
                     phrase.push_str(&unit.key);
                 }
-                profile.contrast(&phrase)
+                profile.contrast(phrase)
             };
             let Some(contrast) = contrast else {
                 continue;
@@ -963,8 +1388,8 @@ fn byte_offset(text: &str, part: &str) -> usize {
 
 /// Punctuation emphasis of the whole text, as VADER computes it.
 fn punctuation_emphasis(text: &str) -> f64 {
-    let exclamations = count_ascii(text, b'!').min(MAX_EXCLAMATIONS);
-    let questions = count_ascii(text, b'?');
+    let (exclamations, questions) = count_marks(text);
+    let exclamations = exclamations.min(MAX_EXCLAMATIONS);
     let question_amplifier = match questions {
         0 | 1 => 0.0,
         2 | 3 => questions as f64 * QUESTION_INCREMENT,
@@ -987,9 +1412,12 @@ pub fn normalize(sum: f64) -> f64 {
     }
 }
 
+#[allow(clippy::too_many_arguments)]
 fn finish(
     text: &str,
     units: &[Unit<'_>],
+    hits: &[Lookup],
+    idioms_source: &'static str,
     valences: &[f64],
     rules: &[Vec<Rule>],
     lang: DetectedLang,
@@ -1044,13 +1472,13 @@ fn finish(
             if valences[i] == 0.0 && !rules[i].contains(&Rule::Asked) {
                 continue;
             }
-            let (base, source) = match (unit.idiom, &unit.lookup) {
-                (Some((valence, _, source)), _) => (valence, source),
+            let (base, source) = match (unit.idiom, unit.hit(hits)) {
+                (Some((valence, _)), _) => (valence, idioms_source),
                 (None, Some(hit)) => (hit.valence, hit.source),
                 (None, None) => (0.0, ""),
             };
             let (text_span, shown) = match unit.idiom {
-                Some((_, len, _)) => {
+                Some((_, len)) => {
                     let last = &units[i + len - 1];
                     let span = Span {
                         start: unit.span.start,
@@ -1067,7 +1495,7 @@ fn finish(
                 }
                 None => (unit.span, unit.raw.to_string()),
             };
-            let hit = unit.lookup.as_ref().filter(|_| unit.idiom.is_none());
+            let hit = unit.hit(hits).filter(|_| unit.idiom.is_none());
             tokens.push(Contribution {
                 text: shown,
                 span: text_span,
@@ -1122,6 +1550,122 @@ fn finish(
 mod tests {
     use super::*;
     use crate::sentiment::italian::Italian;
+
+    #[test]
+    fn marks_are_counted_wherever_they_stand() {
+        let pieces = ["!", "?", "a", "é", "!!", "?!", "😀", " ", "??", "x!y"];
+        // Every length from 0 to 40 bytes and every offset within the eight-byte words.
+        for seed in 0..400usize {
+            let mut text = String::new();
+            let mut state = seed;
+            while text.len() < seed % 41 {
+                text.push_str(pieces[state % pieces.len()]);
+                state = state.wrapping_mul(31).wrapping_add(7) / 3;
+            }
+            let expected = (
+                text.chars().filter(|&c| c == '!').count(),
+                text.chars().filter(|&c| c == '?').count(),
+            );
+            assert_eq!(count_marks(&text), expected, "{text:?}");
+        }
+        assert_eq!(count_marks("Great!!! Really?? ¡No!"), (4, 2));
+        // More marks than a byte lane holds before it is added up.
+        let long = "!?!!".repeat(1000);
+        assert_eq!(count_marks(&long), (3000, 1000));
+        assert_eq!(count_marks(&"!".repeat(8 * 256 + 3)), (8 * 256 + 3, 0));
+    }
+
+    /// Marking idioms extends a phrase's hash unit by unit: that must give the hash of the
+    /// whole phrase, which is what the index holds.
+    #[test]
+    fn a_phrase_hashes_as_its_parts_joined() {
+        let parts = ["non", " ", "c'", "è", " ", "male", "", "perché", "😀"];
+        for start in 0..parts.len() {
+            for end in start..=parts.len() {
+                let (mut hash, mut power) = (0u64, 1u64);
+                for part in &parts[start..end] {
+                    let (added, part_power) = phrase_hash(part);
+                    hash = hash.wrapping_mul(part_power).wrapping_add(added);
+                    power = power.wrapping_mul(part_power);
+                }
+                assert_eq!((hash, power), phrase_hash(&parts[start..end].concat()));
+                assert_eq!(power % 2, 1, "a power is never 0, the mark of no hash");
+            }
+        }
+    }
+
+    #[test]
+    fn idioms_are_found_across_elisions_and_not_across_punctuation() {
+        let it = DetectedLang::given(Lang::It);
+        let idiom_of = |text: &str| {
+            let scored = score(text, it, true);
+            scored
+                .tokens
+                .iter()
+                .find(|t| t.rules.contains(&Rule::Idiom))
+                .map(|t| t.text.clone())
+        };
+        assert_eq!(
+            idiom_of("oggi non c'è male").as_deref(),
+            Some("non c'è male")
+        );
+        assert_eq!(idiom_of("oggi non c'è, male"), None);
+    }
+
+    #[test]
+    fn a_profile_that_does_not_weigh_questions_counts_asked_words_in_full() {
+        let profiles: [&dyn Profile; 3] = [&English, &Italian, &SymbolsOnly];
+        for profile in profiles {
+            if profile.weighs_questions() {
+                continue;
+            }
+            for valence in [-4.0, -1.5, -0.1, 0.1, 0.7, 2.0, 4.0] {
+                assert_eq!(profile.asked_weight(valence), 1.0, "{:?}", profile.lang());
+            }
+        }
+        assert!(Italian.weighs_questions());
+    }
+
+    /// Answers are cached by the address of a word's vocabulary entry: that is sound only while
+    /// every key has an entry of its own.
+    #[test]
+    fn every_vocabulary_key_has_an_entry_of_its_own() {
+        let mut owner = HashMap::new();
+        for table in crate::lexicon::all_tables() {
+            for (key, _) in table.rows() {
+                let Some(entry) = vocabulary::word(key) else {
+                    continue;
+                };
+                let address = std::ptr::from_ref(entry) as usize;
+                let first = *owner.entry(address).or_insert(key);
+                assert_eq!(first, key, "{first:?} and {key:?} share an entry");
+            }
+        }
+    }
+
+    /// The same texts scored with the answers cache empty and then full of their words give the
+    /// same results, explanations included.
+    #[test]
+    fn cached_answers_score_as_fresh_ones() {
+        let texts = [
+            "Non mi è piaciuto per niente, anzi è bruttissimo!!",
+            "bellooo, strabello, piacermi, l'ho amato, perche' no? cmq ok",
+            "The book was VERY good, but the ending was sooo bad :( 😀",
+            "not bad at all, kind of nice... no doubt the best",
+            "ahahah che schifo #fail @someone https://example.com 42",
+        ];
+        for lang in [Lang::En, Lang::It] {
+            let given = DetectedLang::given(lang);
+            BUFFERS.with(RefCell::take);
+            let fresh: Vec<_> = texts.iter().map(|t| score(t, given, true)).collect();
+            let again: Vec<_> = texts.iter().map(|t| score(t, given, true)).collect();
+            let plain: Vec<_> = texts.iter().map(|t| score(t, given, false)).collect();
+            assert_eq!(fresh, again, "{lang:?}");
+            for (with, without) in fresh.iter().zip(&plain) {
+                assert_eq!(with.compound, without.compound, "{lang:?}");
+            }
+        }
+    }
 
     /// The engine reads each unit's traits and lookup from one combined call; they must be what
     /// the single methods answer, for every key of every table (a rule changed in one place only

@@ -453,6 +453,10 @@ impl Profile for Italian {
         }
     }
 
+    fn weighs_questions(&self) -> bool {
+        true
+    }
+
     fn negation_ends_at_clause(&self) -> bool {
         // "Non" negates its own clause: in "non lo so, estremo coraggio" or "non ci sono più,
         // bravi tutti" the words after the comma are not negated.

@@ -248,6 +248,12 @@ pub trait Profile {
         1.0
     }
 
+    /// Whether [`Profile::asked_weight`] may be other than 1.0 (when not, questions are not
+    /// looked for).
+    fn weighs_questions(&self) -> bool {
+        false
+    }
+
     /// The weight of every negative contribution, after negation and modifiers. VADER treats the
     /// two polarities alike (1.0, the default).
     fn negative_weight(&self) -> f64 {
