@@ -564,7 +564,8 @@ fn ends_sentence(punct: &str) -> bool {
     punct
         .bytes()
         .any(|b| matches!(b, b'.' | b'!' | b'?' | b';' | b':'))
-        || (!punct.is_ascii() && punct.contains('\u{2026}'))
+        // (`chars().any`, not `contains`: a non-ASCII char pattern brings in the substring searcher.)
+        || (!punct.is_ascii() && punct.chars().any(|c| c == '\u{2026}'))
 }
 
 /// Whether a run of punctuation ends a clause: a comma, a bracket, an en or em dash.

@@ -557,7 +557,6 @@ pub fn detect_folded<'a>(
             .filter(|(_, w)| w.mention)
             .map(|(at, _)| at),
     );
-    address.sort_unstable();
     let aimed = |at: usize| {
         address
             .iter()
