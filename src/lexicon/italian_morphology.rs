@@ -663,6 +663,14 @@ impl Forms {
     }
 }
 
+/// A hash of a form for [`expand_lemmas_with_rows`]'s table of forms, whose slot is the top bits:
+/// the forms are the project's own words, so a multiply a byte is enough.
+fn form_hash(form: &[u8]) -> u64 {
+    form.iter().fold(form.len() as u64, |hash, &byte| {
+        (hash ^ u64::from(byte)).wrapping_mul(0x9E37_79B9_7F4A_7C15)
+    })
+}
+
 /// `parts` joined, in one allocation of the right size (what `format!` of plain pieces does with
 /// the `core::fmt` machinery, slow where it matters: first use in wasm).
 fn concat(parts: &[&str]) -> String {
@@ -716,9 +724,10 @@ impl<const N: usize> Piece for Concat<'_, N> {
 }
 
 /// Expands lemma rows (lemma, part of speech, valence as the table writes it), in file order,
-/// into the forms table: `form\tvalence\tlemma\ttag` lines sorted by form. When two lemmas
-/// produce the same form, the form that *is* a lemma wins ("fine" the adjective over a form of
-/// "finire"), then the first lemma in file order. A lemma that cannot be inflected is left out and
+/// into the forms table: one `form\tvalence\tlemma\ttag` line a form, in the order the forms were
+/// generated (lemma by lemma in file order; nothing reads the table in key order, and sorting it
+/// cost a third of the expansion). When two lemmas produce the same form, the form that *is* a
+/// lemma wins ("fine" the adjective over a form of "finire"), then the first lemma in file order. A lemma that cannot be inflected is left out and
 /// returned with its row index and the reason.
 #[allow(dead_code)] // build.rs calls this; the crate needs the rows too
 pub fn expand_lemmas(rows: &[(&str, &str, &str)]) -> (String, Vec<(usize, String)>) {
@@ -733,8 +742,8 @@ pub fn expand_lemmas(rows: &[(&str, &str, &str)]) -> (String, Vec<(usize, String
 pub fn expand_lemmas_with_rows(
     rows: &[(&str, &str, &str)],
 ) -> (String, Vec<[u32; 3]>, Vec<(usize, String)>) {
-    // Not deduplicated per lemma: the sort below keeps a lemma's first tag for a form it
-    // generates twice, without the quadratic scan `inflect` makes (this runs at first use).
+    // Not deduplicated per lemma: the table of forms below keeps a lemma's first tag for a form
+    // it generates twice, without the quadratic scan `inflect` makes (this runs at first use).
     let mut forms = Forms::new(false);
     forms.text.reserve(rows.len() * 200);
     forms.list.reserve(rows.len() * 20);
@@ -753,66 +762,43 @@ pub fn expand_lemmas_with_rows(
             }
         }
     }
-    // Sorted by form, then lemmas before other forms, then in the order generated (file order,
-    // then the order each lemma generated its forms): the first of each run of equal forms is
-    // the one that wins. This sort was most of first use, so its items are small and mostly
-    // compared as integers: the form's first sixteen bytes as two big-endian numbers (zero-padded:
-    // forms have no zero bytes, so a shorter form sorts first), the rest of longer forms only on a
-    // tie, then the lemma flag (top bit) and position in `forms.list`, a total order.
-    let mut order: Vec<(u64, u64, u32)> = forms
+    // One row a form, found through a hash table of the forms rather than by sorting them (the
+    // sort was a third of the expansion, which runs at first use): a form's first span holds its
+    // slot unless a later span of the form is a lemma and the holder is not. Open addressing, at
+    // most half full, each slot the holder's position in `forms.list` plus one.
+    let bits = (forms.list.len().max(1) * 2)
+        .next_power_of_two()
+        .trailing_zeros();
+    let mask = (1usize << bits) - 1;
+    let mut slots = vec![0u32; mask + 1];
+    let mut slot_of_span = Vec::with_capacity(forms.list.len());
+    for (at, span) in forms.list.iter().enumerate() {
+        let form = forms.form_bytes(span);
+        let mut slot = (form_hash(form) >> (64 - bits)) as usize & mask;
+        loop {
+            let Some(holder) = slots[slot].checked_sub(1) else {
+                slots[slot] = at as u32 + 1;
+                break;
+            };
+            let held = &forms.list[holder as usize];
+            if forms.form_bytes(held) == form {
+                if span.tag == "lemma" && held.tag != "lemma" {
+                    slots[slot] = at as u32 + 1;
+                }
+                break;
+            }
+            slot = (slot + 1) & mask;
+        }
+        slot_of_span.push(slot);
+    }
+    let order: Vec<Span> = forms
         .list
         .iter()
+        .zip(&slot_of_span)
         .enumerate()
-        .map(|(at, span)| {
-            let form = forms.form_bytes(span);
-            let mut high = [0u8; 8];
-            let mut low = [0u8; 8];
-            for (at, &byte) in form.iter().take(16).enumerate() {
-                if at < 8 {
-                    high[at] = byte;
-                } else {
-                    low[at - 8] = byte;
-                }
-            }
-            let later = u32::from(span.tag != "lemma") << 31;
-            (
-                u64::from_be_bytes(high),
-                u64::from_be_bytes(low),
-                later | at as u32,
-            )
-        })
+        .filter(|&(at, (_, &slot))| slots[slot] == at as u32 + 1)
+        .map(|(_, (span, _))| *span)
         .collect();
-    const POSITION: u32 = !(1 << 31);
-    let span_of = |item: &(u64, u64, u32)| &forms.list[(item.2 & POSITION) as usize];
-    let rest_of = |item: &(u64, u64, u32)| forms.form_bytes(span_of(item)).get(16..).unwrap_or(&[]);
-    // Plain integer triples first, which the sort compares inline; then the few runs that tie
-    // on the first sixteen bytes, by the rest of the form: the same order as comparing the rest
-    // in the one sort, without a call through a closure for every comparison.
-    order.sort_unstable();
-    let mut run_start = 0;
-    while run_start < order.len() {
-        let head = (order[run_start].0, order[run_start].1);
-        let run_end = order[run_start..]
-            .iter()
-            .position(|item| (item.0, item.1) != head)
-            .map_or(order.len(), |length| run_start + length);
-        // Insertion sort: these runs are a handful of items, and a second sort function would
-        // add its code to the wasm.
-        for at in run_start + 1..run_end {
-            let mut to = at;
-            while to > run_start
-                && (rest_of(&order[to - 1]), order[to - 1].2) > (rest_of(&order[to]), order[to].2)
-            {
-                order.swap(to - 1, to);
-                to -= 1;
-            }
-        }
-        run_start = run_end;
-    }
-    order.dedup_by(|later, first| {
-        (later.0, later.1) == (first.0, first.1) && rest_of(later) == rest_of(first)
-    });
-    let order: Vec<Span> = order.iter().map(|item| *span_of(item)).collect();
     let length: usize = order
         .iter()
         .map(|span| {

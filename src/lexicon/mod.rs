@@ -107,8 +107,9 @@ impl Table {
         }
     }
 
-    /// The table as `key\tvalue...` lines sorted by key, materialised on first use and kept for
-    /// the life of the program (the lookups hand out `&'static str` slices of it).
+    /// The table as `key\tvalue...` lines (sorted by key, but for the Italian forms),
+    /// materialised on first use and kept for the life of the program (the lookups hand out
+    /// `&'static str` slices of it).
     pub fn text(&self) -> &'static str {
         self.text.get_or_init(|| match self.data {
             Data::Text(text) => text,
@@ -187,7 +188,8 @@ impl Table {
     pub fn len(&self) -> usize {
         match self.lookup {
             Lookup::Own => self.index().len(),
-            // The rows are sorted by key, so a repeated key follows its first row.
+            // VADER's rows are sorted by key, so a repeated key follows its first row; the
+            // Italian forms have one row a form.
             Lookup::Vocabulary(_) => {
                 let entries = self.entries();
                 let repeated = entries.windows(2).filter(|w| w[0].0 == w[1].0).count();
@@ -298,8 +300,9 @@ pub fn parse_thousandths(text: &str) -> Option<f64> {
 }
 
 /// The Italian forms table: the lemmas of `lexicons/it/lemmas.tsv`, shipped in file order, each
-/// expanded into all its inflected forms (`form\tvalence\tlemma\ttag`, sorted by form). The build
-/// has already expanded them once and stopped on any lemma it could not inflect.
+/// expanded into all its inflected forms (`form\tvalence\tlemma\ttag`, one row a form, in the
+/// order they were generated). The build has already expanded them once and stopped on any lemma
+/// it could not inflect.
 fn italian_forms() -> (String, Vec<[u32; 3]>) {
     let lemmas = compact::decode(generated::IT_LEMMAS);
     let rows: Vec<(&str, &str, &str)> = lemmas
