@@ -791,24 +791,26 @@ pub fn expand_lemmas_with_rows(
         }
         slot_of_span.push(slot);
     }
-    let order: Vec<Span> = forms
-        .list
-        .iter()
-        .zip(&slot_of_span)
-        .enumerate()
-        .filter(|&(at, (_, &slot))| slots[slot] == at as u32 + 1)
-        .map(|(_, (span, _))| *span)
-        .collect();
-    let length: usize = order
-        .iter()
+    // The spans that hold their slot, in generation order (an iterator, not a vector collected
+    // through a filter, which would grow and copy itself over and over).
+    let order = || {
+        forms
+            .list
+            .iter()
+            .zip(&slot_of_span)
+            .enumerate()
+            .filter(|&(at, (_, &slot))| slots[slot] == at as u32 + 1)
+            .map(|(_, (span, _))| span)
+    };
+    let length: usize = order()
         .map(|span| {
             let (lemma, _, valence) = rows[span.row as usize];
             (span.end - span.start) as usize + valence.len() + lemma.len() + span.tag.len() + 4
         })
         .sum();
     let mut table = String::with_capacity(length);
-    let mut lines = Vec::with_capacity(order.len());
-    for span in &order {
+    let mut lines = Vec::with_capacity(forms.list.len());
+    for span in order() {
         let (lemma, _, valence) = rows[span.row as usize];
         table.push_str(forms.form(span));
         let key_end = table.len() as u32;
