@@ -122,15 +122,25 @@ impl<'a> Reader<'a> {
 /// Decodes a table written by [`encode`] into `key\tvalue…\n` lines in row order, the text the
 /// lookups index.
 pub fn decode(bytes: &[u8]) -> String {
+    decode_with_rows(bytes).0
+}
+
+/// [`decode`], also giving where each line ends its key, its first column and itself (byte
+/// offsets of the tab, the next tab or line end, and the newline; the key's end for all three
+/// when the table has no columns), so that the rows need not be found again by reading the text.
+/// `None` for the rows when the text is not UTF-8 (the build never writes such a table): its
+/// repaired text has other offsets.
+pub fn decode_with_rows(bytes: &[u8]) -> (String, Option<Vec<[u32; 3]>>) {
     let mut out = Vec::with_capacity(bytes.len() * 3);
-    decode_into(bytes, &mut out);
+    let mut lines = Vec::new();
+    decode_into(bytes, &mut out, &mut lines);
     match String::from_utf8(out) {
-        Ok(text) => text,
-        Err(error) => String::from_utf8_lossy(error.as_bytes()).into_owned(),
+        Ok(text) => (text, Some(lines)),
+        Err(error) => (String::from_utf8_lossy(error.as_bytes()).into_owned(), None),
     }
 }
 
-fn decode_into(bytes: &[u8], out: &mut Vec<u8>) -> Option<()> {
+fn decode_into(bytes: &[u8], out: &mut Vec<u8>, lines: &mut Vec<[u32; 3]>) -> Option<()> {
     let mut reader = Reader { bytes, at: 0 };
     let columns = reader.number()?;
     let mut dictionaries = Vec::new();
@@ -143,6 +153,7 @@ fn decode_into(bytes: &[u8], out: &mut Vec<u8>) -> Option<()> {
         dictionaries.push(values);
     }
     let rows = reader.number()?;
+    lines.reserve(rows.min(bytes.len()));
     let mut indices = Vec::new();
     for _ in 0..columns {
         let mut column = Vec::with_capacity(rows.min(bytes.len()));
@@ -169,13 +180,24 @@ fn decode_into(bytes: &[u8], out: &mut Vec<u8>) -> Option<()> {
         key.extend_from_slice(&keys[at..end]);
         at = end;
         out.extend_from_slice(&key);
-        for (dictionary, column) in dictionaries.iter().zip(&indices) {
+        let key_end = offset(out)?;
+        let mut first_end = key_end;
+        for (at, (dictionary, column)) in dictionaries.iter().zip(&indices).enumerate() {
             out.push(b'\t');
             out.extend_from_slice(dictionary.get(*column.get(row)?)?);
+            if at == 0 {
+                first_end = offset(out)?;
+            }
         }
+        lines.push([key_end, first_end, offset(out)?]);
         out.push(b'\n');
     }
     Some(())
+}
+
+/// Where the text written so far ends, as the `u32` of a row's offsets.
+fn offset(out: &[u8]) -> Option<u32> {
+    u32::try_from(out.len()).ok()
 }
 
 #[cfg(test)]
@@ -233,11 +255,41 @@ mod tests {
     }
 
     #[test]
+    fn the_rows_are_where_the_key_the_first_column_and_the_line_end() {
+        let rows: Vec<(&str, Vec<&str>)> = vec![
+            ("bad", vec!["-2500", "adj"]),
+            ("badly", vec!["", "adv"]),
+            ("❤", vec!["3000", ""]),
+        ];
+        let (text, lines) = decode_with_rows(&encode(2, &rows));
+        let lines = lines.expect("UTF-8");
+        assert_eq!(lines.len(), rows.len());
+        let mut start = 0;
+        for ((key, values), [key_end, first_end, end]) in rows.iter().zip(lines) {
+            let [key_end, first_end, end] = [key_end, first_end, end].map(|at| at as usize);
+            assert_eq!(&text[start..key_end], *key);
+            assert_eq!(&text[key_end + 1..first_end], values[0]);
+            assert_eq!(&text[key_end + 1..end], values.join("\t"));
+            assert_eq!(&text[end..end + 1], "\n");
+            start = end + 1;
+        }
+        // Without columns, the key ends where the line does.
+        let bare: Vec<(&str, Vec<&str>)> = vec![("uno", vec![]), ("due", vec![])];
+        let (text, lines) = decode_with_rows(&encode(0, &bare));
+        assert_eq!(text, "uno\ndue\n");
+        assert_eq!(lines, Some(vec![[3, 3, 3], [7, 7, 7]]));
+    }
+
+    #[test]
     fn corrupt_input_decodes_partially_without_panicking() {
         let rows: Vec<(&str, Vec<&str>)> = vec![("uno", vec!["1"]), ("due", vec!["2"])];
         let bytes = encode(1, &rows);
         for end in 0..bytes.len() {
-            let _ = decode(&bytes[..end]);
+            // The rows found are rows of the text decoded so far.
+            let (text, lines) = decode_with_rows(&bytes[..end]);
+            for [_, _, line_end] in lines.unwrap_or_default() {
+                assert_eq!(text.as_bytes().get(line_end as usize), Some(&b'\n'));
+            }
         }
         let mut flipped = bytes.clone();
         for i in 0..flipped.len() {

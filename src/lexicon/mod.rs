@@ -113,16 +113,26 @@ impl Table {
     pub fn text(&self) -> &'static str {
         self.text.get_or_init(|| match self.data {
             Data::Text(text) => text,
-            Data::Compact(bytes) => Box::leak(compact::decode(bytes).into_boxed_str()),
+            Data::Compact(bytes) => {
+                let (text, lines) = compact::decode_with_rows(bytes);
+                self.keep_with_rows(text, lines)
+            }
             Data::Built(build) => {
                 let (text, lines) = build();
-                let text: &'static str = Box::leak(text.into_boxed_str());
-                // The builder knows where its rows are: set the entries now (`entries` asks
-                // for the text before its own initialisation, so this never runs inside it).
-                let _ = self.entries.set(entries_at(text, &lines));
-                text
+                self.keep_with_rows(text, Some(lines))
             }
         })
+    }
+
+    /// `text` kept for the life of the program, and its entries set from where its rows are
+    /// (`lines`, when known), so that the text need not be read again to find them: `entries`
+    /// asks for the text before its own initialisation, so this never runs inside it.
+    fn keep_with_rows(&self, text: String, lines: Option<Vec<[u32; 3]>>) -> &'static str {
+        let text: &'static str = Box::leak(text.into_boxed_str());
+        if let Some(lines) = lines {
+            let _ = self.entries.set(entries_at(text, &lines));
+        }
+        text
     }
 
     /// Every row in key order, read once: the key and its [`Entry`].
