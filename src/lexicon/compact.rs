@@ -120,7 +120,8 @@ impl<'a> Reader<'a> {
 }
 
 /// Decodes a table written by [`encode`] into `key\tvalue…\n` lines in row order, the text the
-/// lookups index.
+/// lookups index. (The crate decodes with [`decode_with_rows`].)
+#[cfg(test)]
 pub fn decode(bytes: &[u8]) -> String {
     decode_with_rows(bytes).0
 }

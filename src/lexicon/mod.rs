@@ -314,12 +314,28 @@ pub fn parse_thousandths(text: &str) -> Option<f64> {
 /// order they were generated). The build has already expanded them once and stopped on any lemma
 /// it could not inflect.
 fn italian_forms() -> (String, Vec<[u32; 3]>) {
-    let lemmas = compact::decode(generated::IT_LEMMAS);
-    let rows: Vec<(&str, &str, &str)> = lemmas
-        .lines()
-        .filter_map(|line| {
-            let mut cells = line.split('\t');
-            Some((cells.next()?, cells.next()?, cells.next()?))
+    let (lemmas, lines) = compact::decode_with_rows(generated::IT_LEMMAS);
+    // From where the decoder says each row's cells end, rather than by searching the text again.
+    // (`lines` is `None` only for a table that is not UTF-8, which the build never writes: no
+    // forms then.)
+    let mut start = 0;
+    let rows: Vec<(&str, &str, &str)> = lines
+        .unwrap_or_default()
+        .iter()
+        .filter_map(|&[key_end, first_end, end]| {
+            let [key_end, first_end, end] = [key_end, first_end, end].map(|at| at as usize);
+            let line_start = std::mem::replace(&mut start, end + 1);
+            // The second column, up to a third if there is one.
+            let second = lemmas.get(first_end + 1..end)?;
+            let valence = match crate::text::find_ascii(second, b'\t') {
+                Some(tab) => &second[..tab],
+                None => second,
+            };
+            Some((
+                lemmas.get(line_start..key_end)?,
+                lemmas.get(key_end + 1..first_end)?,
+                valence,
+            ))
         })
         .collect();
     let (text, lines, _) = italian_morphology::expand_lemmas_with_rows(&rows);
