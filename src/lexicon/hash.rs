@@ -1,7 +1,9 @@
 //! A small, fast, non-cryptographic hasher for the lexicon maps (the "Fx" hash used inside rustc).
 //! The keys are our own embedded words, not attacker-chosen, so hash flooding is not a concern,
-//! and SipHash would make every lookup several times slower. Never key it by input-chosen data
-//! (comment ids, author names): colliding keys are easy to build (`examples/thread_flood.rs`).
+//! and SipHash would make every lookup several times slower. Never key a probing hash map by
+//! input-chosen data (comment ids, author names): colliding keys are easy to build
+//! (`examples/thread_flood.rs`). A direct-mapped cache, where a collision only evicts (the engine's
+//! answers for unknown words), is safe.
 
 use std::hash::{BuildHasher, Hasher};
 

@@ -727,8 +727,8 @@ impl<const N: usize> Piece for Concat<'_, N> {
 /// into the forms table: one `form\tvalence\tlemma\ttag` line a form, in the order the forms were
 /// generated (lemma by lemma in file order; nothing reads the table in key order, and sorting it
 /// cost a third of the expansion). When two lemmas produce the same form, the form that *is* a
-/// lemma wins ("fine" the adjective over a form of "finire"), then the first lemma in file order. A lemma that cannot be inflected is left out and
-/// returned with its row index and the reason.
+/// lemma wins ("fine" the adjective over a form of "finire"), then the first lemma in file order.
+/// A lemma that cannot be inflected is left out and returned with its row index and the reason.
 #[allow(dead_code)] // build.rs calls this; the crate needs the rows too
 pub fn expand_lemmas(rows: &[(&str, &str, &str)]) -> (String, Vec<(usize, String)>) {
     let (table, _, errors) = expand_lemmas_with_rows(rows);
